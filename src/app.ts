@@ -1,0 +1,81 @@
+// buildApp(config): the whole HTTP application as a Fastify instance, ready for listen() or inject().
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config/config.js';
+import { createServices, type Services } from './composition.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
+import { seedDemoDataIfEmpty } from './demo/demo-data.js';
+import { healthRoutes } from './health/health.routes.js';
+import { registerAuthentication } from './http/authentication.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { loggerOptions } from './http/logging.js';
+import { registerOpenApi } from './http/openapi.js';
+import { validatorCompiler } from './http/validation.js';
+import { authRoutes, staffRoutes } from './identity/identity.routes.js';
+import { StaffProfileResponse } from './identity/identity.schemas.js';
+import { UnitResponse } from './units/units.schemas.js';
+import { systemClock, type Clock } from './time/clock.js';
+import { unitsRoutes } from './units/units.routes.js';
+
+export interface BuildOptions {
+  /** Use this database instead of opening the configured one (the app still closes it). */
+  readonly database?: Database;
+  readonly clock?: Clock;
+  /** Where logs go (tests capture them); default stdout. */
+  readonly logStream?: NodeJS.WritableStream;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    database: Database;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? (await openDatabase(config));
+  const services = createServices(database, config, clock);
+  if (config.seedDemoData) await seedDemoDataIfEmpty(services, database, clock);
+
+  const app = Fastify({
+    logger: loggerOptions(config, options.logStream),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy as boolean | string,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: { customOptions: {} },
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorate('services', services);
+  app.decorate('database', database);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onClose', async () => database.close());
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  registerAuthentication(app, services.auth, config.session.cookieName);
+  await registerOpenApi(app, config);
+  // Schemas referenced by $ref from several modules' routes live at the root scope.
+  app.addSchema(UnitResponse);
+  app.addSchema(StaffProfileResponse);
+
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes(services.auth, { name: config.session.cookieName, secure: config.session.secureCookie }), { prefix: '/api/v1/auth' });
+  await app.register(staffRoutes(services.staff), { prefix: '/api/v1/staff' });
+  await app.register(unitsRoutes(services.units, services.unitsImport), { prefix: '/api/v1/units' });
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
+
+  await app.ready();
+  return app;
+}

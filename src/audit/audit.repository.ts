@@ -1,0 +1,56 @@
+// The append-only audit log: who did what to which record, when. The database refuses updates and
+// deletes (triggers in the foundation migration); this repository only appends and reads.
+import { readJson, writeJson, type Executor } from '../db/database.js';
+
+export type AuditAction =
+  | 'unit.created'
+  | 'unit.updated'
+  | 'unit.moved'
+  | 'units.imported'
+  | 'user.created'
+  | 'user.roles_changed'
+  | 'session.signed_in'
+  | 'session.signed_out';
+
+export interface AuditEntry {
+  readonly occurredAt: string;
+  readonly actorUserId: string | null;
+  readonly action: AuditAction;
+  readonly entityType: 'unit' | 'user' | 'session';
+  readonly entityId: string;
+  readonly requestId?: string | null;
+  /** What changed. Never personal data such as ID or phone numbers. */
+  readonly details: Record<string, unknown>;
+}
+
+export class AuditRepository {
+  constructor(private readonly db: Executor) {}
+
+  async append(entry: AuditEntry): Promise<void> {
+    await this.db
+      .insertInto('audit_log')
+      .values({
+        occurred_at: entry.occurredAt,
+        actor_user_id: entry.actorUserId,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId,
+        request_id: entry.requestId ?? null,
+        details: writeJson(entry.details),
+      })
+      .execute();
+  }
+
+  async listFor(entityType: AuditEntry['entityType'], entityId: string): Promise<AuditEntry[]> {
+    const rows = await this.db.selectFrom('audit_log').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('id').execute();
+    return rows.map((row) => ({
+      occurredAt: row.occurred_at,
+      actorUserId: row.actor_user_id,
+      action: row.action as AuditAction,
+      entityType: row.entity_type as AuditEntry['entityType'],
+      entityId: row.entity_id,
+      requestId: row.request_id,
+      details: readJson<Record<string, unknown>>(row.details),
+    }));
+  }
+}

@@ -1,0 +1,44 @@
+// Wires repositories to the database and services to repositories. The only place that knows
+// every module; HTTP, CLI and tests obtain services from here.
+import { AuditRepository } from './audit/audit.repository.js';
+import type { Config } from './config/config.js';
+import type { Database, Executor } from './db/database.js';
+import { createUnitOfWork } from './db/unit-of-work.js';
+import { AuthService } from './identity/auth.service.js';
+import { IdentityRepository } from './identity/identity.repository.js';
+import { StaffService } from './identity/staff.service.js';
+import type { Clock } from './time/clock.js';
+import { UnitsImportService } from './units/units-import.service.js';
+import { UnitsRepository } from './units/units.repository.js';
+import { UnitsService } from './units/units.service.js';
+
+export interface Repositories {
+  readonly units: UnitsRepository;
+  readonly identity: IdentityRepository;
+  readonly audit: AuditRepository;
+}
+
+export function bindRepositories(executor: Executor): Repositories {
+  return {
+    units: new UnitsRepository(executor),
+    identity: new IdentityRepository(executor),
+    audit: new AuditRepository(executor),
+  };
+}
+
+export interface Services {
+  readonly units: UnitsService;
+  readonly unitsImport: UnitsImportService;
+  readonly auth: AuthService;
+  readonly staff: StaffService;
+}
+
+export function createServices(db: Database, config: Config, clock: Clock): Services {
+  const uow = createUnitOfWork(db, bindRepositories);
+  return {
+    units: new UnitsService(uow, clock),
+    unitsImport: new UnitsImportService(uow, clock),
+    auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),
+    staff: new StaffService(uow, clock),
+  };
+}

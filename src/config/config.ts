@@ -1,0 +1,168 @@
+// Configuration is parsed and validated once, at boot, into a frozen object (fail fast).
+// Every variable read here is documented in `.env.example`.
+import path from 'node:path';
+
+export type Environment = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface SqliteDatabaseConfig {
+  readonly dialect: 'sqlite';
+  /** Path of the database file (the directory is created on start). */
+  readonly file: string;
+  /** PRAGMA synchronous; production refuses anything below FULL. */
+  readonly synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+  /** Group commit: most logical transactions in one physical COMMIT. */
+  readonly writeBatchMaxSize: number;
+  /** Group commit: stop admitting new transactions into a batch after this many ms. */
+  readonly writeBatchMaxMs: number;
+}
+
+export interface PostgresDatabaseConfig {
+  readonly dialect: 'postgres';
+  readonly url: string;
+  readonly poolMax: number;
+}
+
+export type DatabaseConfig = SqliteDatabaseConfig | PostgresDatabaseConfig;
+
+export interface Config {
+  readonly env: Environment;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  readonly database: DatabaseConfig;
+  /** Load the demo province, units and accounts when the database is empty. */
+  readonly seedDemoData: boolean;
+  readonly session: {
+    readonly cookieName: string;
+    readonly ttlHours: number;
+    /** Secure cookies need HTTPS; on by default in production. */
+    readonly secureCookie: boolean;
+  };
+  /** Largest accepted request body, in bytes. */
+  readonly bodyLimitBytes: number;
+  /** Trust X-Forwarded-* from a reverse proxy (true, false, or a hop count / address list). */
+  readonly trustProxy: boolean | number | string;
+  /** Public base URL, used in OpenAPI servers and links. */
+  readonly publicUrl: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses environment variables into a frozen Config, or throws ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const reader = new EnvReader(env, problems);
+
+  const nodeEnv = reader.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const isProduction = nodeEnv === 'production';
+  const database = parseDatabase(reader, isProduction);
+
+  const port = reader.integer('PORT', 3000, 0, 65535);
+  const host = reader.string('HOST', '0.0.0.0');
+  const config: Config = {
+    env: nodeEnv,
+    host,
+    port,
+    logLevel: reader.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    database,
+    seedDemoData: reader.boolean('SEED_DEMO_DATA', !isProduction),
+    session: {
+      cookieName: reader.string('SESSION_COOKIE_NAME', 'motcua_session'),
+      ttlHours: reader.integer('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+      secureCookie: reader.boolean('SESSION_COOKIE_SECURE', isProduction),
+    },
+    bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    trustProxy: parseTrustProxy(reader.string('TRUST_PROXY', 'false')),
+    publicUrl: reader.string('PUBLIC_URL', `http://localhost:${port}`),
+    ...overrides,
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+function parseDatabase(reader: EnvReader, isProduction: boolean): DatabaseConfig {
+  const url = reader.string('DATABASE_URL', 'sqlite:./data/motcua.db');
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return { dialect: 'postgres', url, poolMax: reader.integer('PG_POOL_MAX', 10, 1, 500) };
+  }
+  if (url.startsWith('sqlite:')) {
+    const synchronous = reader.oneOf('SQLITE_SYNCHRONOUS', ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const, 'FULL');
+    if (isProduction && (synchronous === 'OFF' || synchronous === 'NORMAL')) {
+      reader.problem(`SQLITE_SYNCHRONOUS=${synchronous} is refused in production: an acknowledged write must survive a power loss (use FULL or EXTRA)`);
+    }
+    return {
+      dialect: 'sqlite',
+      file: path.resolve(url.slice('sqlite:'.length)),
+      synchronous,
+      writeBatchMaxSize: reader.integer('SQLITE_WRITE_BATCH_MAX', 256, 1, 10_000),
+      writeBatchMaxMs: reader.integer('SQLITE_WRITE_BATCH_MAX_MS', 20, 1, 1000),
+    };
+  }
+  reader.problem('DATABASE_URL must start with sqlite: or postgres:// (or postgresql://)');
+  return { dialect: 'sqlite', file: '', synchronous: 'FULL', writeBatchMaxSize: 1, writeBatchMaxMs: 1 };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+class EnvReader {
+  constructor(private readonly env: Env, private readonly problems: string[]) {}
+
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
+  string(name: string, fallback: string): string {
+    const value = this.env[name];
+    return value === undefined || value === '' ? fallback : value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problem(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    this.problem(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problem(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

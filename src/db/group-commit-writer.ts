@@ -1,0 +1,144 @@
+// Group commit for SQLite's single write connection.
+//
+// One fsync per COMMIT is the cost of durability (synchronous=FULL). Logical transactions that arrive
+// together share one physical transaction: BEGIN IMMEDIATE, then each one inside its own SAVEPOINT (so a
+// failure rolls back only itself), then one COMMIT. Callers are answered only after the COMMIT returns.
+// If SQLite rolls back the whole transaction (SQLITE_FULL, IOERR, BUSY…) or the COMMIT fails, every
+// logical transaction of the batch gets the error: none of them is durable.
+import type { ControlledTransaction, Kysely } from 'kysely';
+import type { DB } from './schema.js';
+
+interface PendingWrite {
+  readonly fn: (tx: Kysely<DB>) => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface Options {
+  /** Most logical transactions in one physical transaction. */
+  readonly maxBatchSize: number;
+  /** After this many ms, no new logical transaction joins the running batch. */
+  readonly maxBatchMs: number;
+}
+
+export class BatchRolledBackError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('The write batch was rolled back by the database; this transaction was not committed', { cause });
+    this.name = 'BatchRolledBackError';
+  }
+}
+
+export class GroupCommitWriter {
+  private readonly queue: PendingWrite[] = [];
+  private isScheduled = false;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly isInTransaction: () => boolean,
+    private readonly options: Options,
+  ) {}
+
+  run<T>(fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves when every write queued so far has been committed or rejected. */
+  async drain(): Promise<void> {
+    while (this.running || this.isScheduled || this.queue.length > 0) {
+      if (this.running) await this.running;
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private schedule(): void {
+    if (this.isScheduled || this.running) return;
+    this.isScheduled = true;
+    // setImmediate: everything queued during this event-loop turn lands in the same batch.
+    setImmediate(() => {
+      this.isScheduled = false;
+      this.running = this.runBatches().finally(() => {
+        this.running = undefined;
+        if (this.queue.length > 0) this.schedule();
+      });
+    });
+  }
+
+  private async runBatches(): Promise<void> {
+    while (this.queue.length > 0) await this.runOneBatch();
+  }
+
+  private async runOneBatch(): Promise<void> {
+    let trx: ControlledTransaction<DB>;
+    try {
+      trx = await this.db.startTransaction().execute();
+    } catch (error) {
+      // Could not even take the write lock: nobody queued now can be served.
+      for (const pending of this.queue.splice(0)) pending.reject(error);
+      return;
+    }
+
+    const startedAt = performance.now();
+    const done: Array<{ pending: PendingWrite; value: unknown }> = [];
+    let count = 0;
+    while (this.queue.length > 0 && count < this.options.maxBatchSize && performance.now() - startedAt < this.options.maxBatchMs) {
+      const pending = this.queue.shift()!;
+      const name = `w${count++}`;
+      const outcome = await this.runInSavepoint(trx, name, pending);
+      if (outcome.kind === 'committed-pending') done.push({ pending, value: outcome.value });
+      else if (outcome.kind === 'failed') pending.reject(outcome.error);
+      else {
+        // SQLite rolled back the whole physical transaction: nothing in this batch is durable.
+        pending.reject(outcome.error);
+        for (const d of done) d.pending.reject(new BatchRolledBackError(outcome.error));
+        await rollbackQuietly(trx);
+        return;
+      }
+    }
+
+    try {
+      await trx.commit().execute();
+    } catch (error) {
+      for (const d of done) d.pending.reject(error);
+      await rollbackQuietly(trx);
+      return;
+    }
+    for (const d of done) d.pending.resolve(d.value);
+  }
+
+  private async runInSavepoint(
+    trx: ControlledTransaction<DB>,
+    name: string,
+    pending: PendingWrite,
+  ): Promise<{ kind: 'committed-pending'; value: unknown } | { kind: 'failed' | 'batch-lost'; error: unknown }> {
+    let savepoint: ControlledTransaction<DB, string[]> | undefined;
+    try {
+      savepoint = await trx.savepoint(name).execute();
+      const value = await pending.fn(savepoint);
+      await savepoint.releaseSavepoint(name as never).execute();
+      return { kind: 'committed-pending', value };
+    } catch (error) {
+      if (!this.isInTransaction()) return { kind: 'batch-lost', error };
+      try {
+        if (savepoint) {
+          await savepoint.rollbackToSavepoint(name as never).execute();
+          await savepoint.releaseSavepoint(name as never).execute();
+        }
+      } catch {
+        return { kind: 'batch-lost', error };
+      }
+      return this.isInTransaction() ? { kind: 'failed', error } : { kind: 'batch-lost', error };
+    }
+  }
+}
+
+async function rollbackQuietly(trx: ControlledTransaction<DB>): Promise<void> {
+  try {
+    await trx.rollback().execute();
+  } catch {
+    // Already rolled back by SQLite; Kysely releases the connection either way.
+  }
+}

@@ -1,0 +1,62 @@
+// PostgreSQL: ordinary per-call transactions behind the same write path (PostgreSQL group-commits itself).
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { PostgresDatabaseConfig } from '../config/config.js';
+import type { Database, Executor } from './database.js';
+import type { DB } from './schema.js';
+
+const TIMESTAMPTZ_OID = 1184;
+const TIMESTAMP_OID = 1114;
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+// Same value shapes as SQLite: instants as ISO-8601 UTC strings, dates as 'YYYY-MM-DD', counts as numbers.
+const parsers: Record<number, (value: string) => unknown> = {
+  [TIMESTAMPTZ_OID]: (value) => new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString(),
+  [TIMESTAMP_OID]: (value) => new Date(`${value.replace(' ', 'T')}Z`).toISOString(),
+  [DATE_OID]: (value) => value,
+  [INT8_OID]: (value) => Number(value),
+};
+
+export function createPostgresPool(config: PostgresDatabaseConfig): pg.Pool {
+  return new pg.Pool({
+    connectionString: config.url,
+    max: config.poolMax,
+    options: '-c TimeZone=UTC',
+    types: {
+      getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+}
+
+export class PostgresDatabase implements Database {
+  readonly dialect = 'postgres' as const;
+  readonly reader: Executor;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.reader = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  }
+
+  static open(config: PostgresDatabaseConfig): PostgresDatabase {
+    return new PostgresDatabase(createPostgresPool(config));
+  }
+
+  runInWriteTx<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.reader.transaction().execute(fn);
+  }
+
+  /** Returns the durability settings that production refuses to run without. */
+  async durabilitySettings(): Promise<{ fsync: string; synchronousCommit: string }> {
+    const fsync = await sql<{ fsync: string }>`show fsync`.execute(this.reader);
+    const syncCommit = await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(this.reader);
+    return { fsync: fsync.rows[0]!.fsync, synchronousCommit: syncCommit.rows[0]!.synchronous_commit };
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.reader);
+  }
+
+  async close(): Promise<void> {
+    await this.reader.destroy();
+  }
+}

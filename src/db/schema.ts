@@ -1,0 +1,84 @@
+// The database as the migrations leave it, as Kysely types. Instants are ISO-8601 UTC strings and
+// legal dates are 'YYYY-MM-DD' strings on both dialects (see postgres-database.ts for the parsers).
+import type { ColumnType, Generated } from 'kysely';
+
+/** JSON documents: jsonb on PostgreSQL, TEXT on SQLite; repositories read them with readJson(). */
+export type JsonColumn = ColumnType<unknown, string, string>;
+
+export interface UnitsTable {
+  id: string;
+  code: string;
+  name: string;
+  short_name: string | null;
+  type: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  /** Name and code, lowercase and without diacritics, for search on both dialects. */
+  search_text: string;
+  office_hours: JsonColumn;
+  valid_from: string;
+  valid_to: string | null;
+  successor_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who a unit reports to, over time; a unit has at most one link in force on any date. */
+export interface UnitParentLinksTable {
+  id: string;
+  unit_id: string;
+  parent_id: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  password_hash: string;
+  is_system_admin: number;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleAssignmentsTable {
+  id: string;
+  user_id: string;
+  unit_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  occurred_at: string;
+  actor_user_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  request_id: string | null;
+  details: JsonColumn;
+}
+
+export interface DB {
+  units: UnitsTable;
+  unit_parent_links: UnitParentLinksTable;
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,93 @@
+// Embedded SQLite: one write connection with group commit, one read-only connection.
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteConnection from 'better-sqlite3';
+import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
+import type { SqliteDatabaseConfig } from '../config/config.js';
+import type { Database, Executor } from './database.js';
+import { GroupCommitWriter } from './group-commit-writer.js';
+import type { DB } from './schema.js';
+
+/** Transactions take the write lock up front, so two writers never deadlock on a lock upgrade. */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** SQLite runs DDL inside transactions; telling Kysely so makes each migration run atomic and locked. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class DurableSqliteDialect extends SqliteDialect {
+  constructor(private readonly dialectConfig: SqliteDialectConfig) {
+    super(dialectConfig);
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.dialectConfig);
+  }
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+const BUSY_TIMEOUT_MS = 30_000;
+
+export function openSqliteWriteConnection(config: SqliteDatabaseConfig): SqliteConnection.Database {
+  fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  const connection = new SqliteConnection(config.file, { timeout: BUSY_TIMEOUT_MS });
+  connection.pragma('journal_mode = WAL');
+  connection.pragma(`synchronous = ${config.synchronous}`);
+  connection.pragma('foreign_keys = ON');
+  return connection;
+}
+
+export class SqliteDatabase implements Database {
+  readonly dialect = 'sqlite' as const;
+  readonly reader: Executor;
+  /** The write connection as Kysely; used directly only by migrations and the group-commit writer. */
+  readonly writerKysely: Kysely<DB>;
+  private readonly writer: GroupCommitWriter;
+
+  private constructor(
+    private readonly writeConnection: SqliteConnection.Database,
+    private readonly readConnection: SqliteConnection.Database,
+    config: SqliteDatabaseConfig,
+  ) {
+    this.writerKysely = new Kysely<DB>({ dialect: new DurableSqliteDialect({ database: writeConnection }) });
+    this.reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: readConnection }) });
+    this.writer = new GroupCommitWriter(this.writerKysely, () => writeConnection.inTransaction, {
+      maxBatchSize: config.writeBatchMaxSize,
+      maxBatchMs: config.writeBatchMaxMs,
+    });
+  }
+
+  static open(config: SqliteDatabaseConfig): SqliteDatabase {
+    const writeConnection = openSqliteWriteConnection(config);
+    // Read-only: a query on the reader can never write, so the single write path is enforced by SQLite.
+    const readConnection = new SqliteConnection(config.file, { readonly: true, timeout: BUSY_TIMEOUT_MS });
+    return new SqliteDatabase(writeConnection, readConnection, config);
+  }
+
+  /** The synchronous level actually in force (2 = FULL, 3 = EXTRA). */
+  synchronousLevel(): number {
+    return Number(this.writeConnection.pragma('synchronous', { simple: true }));
+  }
+
+  runInWriteTx<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.writer.run(fn);
+  }
+
+  async ping(): Promise<void> {
+    this.readConnection.prepare('select 1').get();
+  }
+
+  async close(): Promise<void> {
+    await this.writer.drain();
+    await this.reader.destroy();
+    await this.writerKysely.destroy();
+  }
+}

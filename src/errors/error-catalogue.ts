@@ -1,0 +1,42 @@
+// The one table of error codes: HTTP status and a message a person can act on, in Vietnamese and English.
+// Domain code throws AppError with a code from here; the HTTP adapter maps it (src/http/error-handler.ts).
+
+export interface ErrorEntry {
+  readonly status: number;
+  readonly vi: string;
+  readonly en: string;
+}
+
+export const errorCatalogue = {
+  // Request shape (raised by the HTTP layer)
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
+  MALFORMED_JSON: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  MALFORMED_REQUEST: { status: 400, vi: 'Yêu cầu không đúng định dạng.', en: 'The request is malformed.' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Nội dung gửi lên vượt quá dung lượng cho phép.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Kiểu nội dung gửi lên không được hỗ trợ.', en: 'The request content type is not supported.' },
+  ROUTE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ được yêu cầu.', en: 'The requested address does not exist.' },
+  METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ cho địa chỉ này.', en: 'This method is not allowed here.' },
+  NOT_ACCEPTABLE: { status: 406, vi: 'Không thể trả về kiểu nội dung được yêu cầu.', en: 'The requested response type cannot be produced.' },
+  // Identity and access
+  UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập để tiếp tục.', en: 'Please sign in to continue.' },
+  INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'The username or password is incorrect.' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã được sử dụng.', en: 'This username is already taken.' },
+  USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'The account was not found.' },
+  WEAK_PASSWORD: { status: 400, vi: 'Mật khẩu phải có ít nhất 10 ký tự.', en: 'The password must have at least 10 characters.' },
+  // Units
+  UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan, đơn vị.', en: 'The unit was not found.' },
+  UNIT_CODE_TAKEN: { status: 409, vi: 'Mã định danh cơ quan, đơn vị đã tồn tại.', en: 'A unit with this identifier code already exists.' },
+  UNIT_PARENT_NOT_FOUND: { status: 422, vi: 'Không tìm thấy cơ quan cấp trên.', en: 'The parent unit was not found.' },
+  UNIT_PARENT_CYCLE: { status: 422, vi: 'Không thể đặt một đơn vị làm cấp dưới của chính nó.', en: 'A unit cannot be placed under itself or one of its own sub-units.' },
+  UNIT_PARENT_NOT_VALID: { status: 422, vi: 'Cơ quan cấp trên không còn hiệu lực vào ngày này.', en: 'The parent unit is not in force on that date.' },
+  UNIT_INVALID_DATES: { status: 422, vi: 'Ngày hết hiệu lực phải sau ngày có hiệu lực.', en: 'The end date must not be before the start date.' },
+  UNIT_MOVE_DATE_INVALID: { status: 422, vi: 'Ngày chuyển cơ quan cấp trên phải sau lần thay đổi trước.', en: 'The date of the move must be after the previous change of parent.' },
+  UNIT_VERSION_CONFLICT: { status: 409, vi: 'Đơn vị đã được người khác cập nhật. Vui lòng tải lại và thử lại.', en: 'Someone else updated this unit. Reload and try again.' },
+  UNIT_IMPORT_INVALID: { status: 422, vi: 'Tệp danh sách đơn vị có dòng không hợp lệ; không dòng nào được nhập.', en: 'The unit file has invalid rows; nothing was imported.' },
+  // Infrastructure
+  NOT_READY: { status: 503, vi: 'Hệ thống đang khởi động hoặc mất kết nối cơ sở dữ liệu.', en: 'The service is starting or cannot reach its database.' },
+  INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;

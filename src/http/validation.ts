@@ -1,0 +1,108 @@
+// Request validation: strict JSON bodies (no type coercion, unknown fields refused), lenient
+// query strings and path parameters (strings coerced to the declared type), and field-level
+// error details a person can read, in Vietnamese and English.
+import { Ajv, type ErrorObject, type Options } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { Language } from './language.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+const common: Options = { allErrors: true, strict: false, useDefaults: true, removeAdditional: false, messages: false };
+const bodyAjv = addFormats(new Ajv({ ...common, coerceTypes: false }));
+const parameterAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
+
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? bodyAjv : parameterAjv;
+  return ajv.compile(schema) as ReturnType<FastifySchemaCompiler<object>>;
+};
+
+export interface FieldProblem {
+  /** Where: body.name, querystring.limit, params.id… */
+  readonly field: string;
+  /** The JSON-schema keyword that failed (required, type, maxLength, additionalProperties…). */
+  readonly rule: string;
+  readonly message: string;
+}
+
+const MAX_PROBLEMS = 20;
+
+export function describeValidationErrors(errors: ErrorObject[], part: string, lang: Language): FieldProblem[] {
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const field = fieldOf(error, part);
+    const key = `${field}|${error.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ field, rule: error.keyword, message: explain(error, lang) });
+    if (problems.length >= MAX_PROBLEMS) break;
+  }
+  return problems;
+}
+
+function fieldOf(error: ErrorObject, part: string): string {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required') path.push(String(params.missingProperty));
+  if (error.keyword === 'additionalProperties') path.push(String(params.additionalProperty));
+  return [part, ...path].join('.');
+}
+
+function explain(error: ErrorObject, lang: Language): string {
+  const p = error.params as Record<string, unknown>;
+  const vi = lang === 'vi';
+  switch (error.keyword) {
+    case 'required':
+      return vi ? 'Trường này là bắt buộc.' : 'This field is required.';
+    case 'additionalProperties':
+      return vi ? 'Trường này không được chấp nhận.' : 'This field is not accepted.';
+    case 'type':
+      return vi ? `Phải có kiểu ${typeName(String(p.type), lang)}.` : `Must be of type ${typeName(String(p.type), lang)}.`;
+    case 'maxLength':
+      return vi ? `Tối đa ${p.limit} ký tự.` : `At most ${p.limit} characters.`;
+    case 'minLength':
+      return vi ? `Tối thiểu ${p.limit} ký tự.` : `At least ${p.limit} characters.`;
+    case 'maxItems':
+      return vi ? `Tối đa ${p.limit} phần tử.` : `At most ${p.limit} items.`;
+    case 'minItems':
+      return vi ? `Tối thiểu ${p.limit} phần tử.` : `At least ${p.limit} items.`;
+    case 'maximum':
+    case 'minimum':
+    case 'exclusiveMaximum':
+    case 'exclusiveMinimum':
+      return vi ? `Giá trị phải ${p.comparison} ${p.limit}.` : `Must be ${p.comparison} ${p.limit}.`;
+    case 'format':
+      return vi ? `Không đúng định dạng ${p.format}.` : `Must be a valid ${p.format}.`;
+    case 'pattern':
+      return vi ? 'Không đúng định dạng quy định.' : 'Does not have the required format.';
+    case 'enum':
+    case 'const':
+      return vi ? 'Giá trị không nằm trong danh sách cho phép.' : 'Is not one of the allowed values.';
+    case 'anyOf':
+    case 'oneOf':
+      return vi ? 'Giá trị không khớp với dạng nào được chấp nhận.' : 'Does not match any accepted form.';
+    default:
+      return vi ? 'Giá trị không hợp lệ.' : 'Is not valid.';
+  }
+}
+
+function typeName(type: string, lang: Language): string {
+  if (lang === 'en') return type;
+  const names: Record<string, string> = {
+    string: 'chuỗi ký tự',
+    integer: 'số nguyên',
+    number: 'số',
+    boolean: 'đúng/sai (boolean)',
+    object: 'đối tượng',
+    array: 'danh sách',
+    null: 'null',
+  };
+  return type
+    .split(',')
+    .map((t) => names[t] ?? t)
+    .join(' hoặc ');
+}

@@ -1,0 +1,14 @@
+// The ordered list of migrations. Names sort in the order they run; append, never reorder.
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001-foundation.js';
+
+export type MigrationDialect = 'sqlite' | 'postgres';
+
+export interface FrozenMigration {
+  up(db: Kysely<any>, dialect: MigrationDialect): Promise<void>;
+  down?(db: Kysely<any>, dialect: MigrationDialect): Promise<void>;
+}
+
+export const migrations: Record<string, FrozenMigration> = {
+  '0001-foundation': m0001,
+};
