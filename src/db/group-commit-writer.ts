@@ -28,7 +28,17 @@ export class BatchRolledBackError extends Error {
   }
 }
 
+export interface WriterStats {
+  /** Physical transactions committed. */
+  committedBatches: number;
+  /** Logical transactions committed. */
+  committedWrites: number;
+  /** Physical transactions lost whole (rolled back by SQLite or failed at COMMIT). */
+  lostBatches: number;
+}
+
 export class GroupCommitWriter {
+  readonly stats: WriterStats = { committedBatches: 0, committedWrites: 0, lostBatches: 0 };
   private readonly queue: PendingWrite[] = [];
   private isScheduled = false;
   private running: Promise<void> | undefined;
@@ -94,6 +104,7 @@ export class GroupCommitWriter {
         // SQLite rolled back the whole physical transaction: nothing in this batch is durable.
         pending.reject(outcome.error);
         for (const d of done) d.pending.reject(new BatchRolledBackError(outcome.error));
+        this.stats.lostBatches++;
         await rollbackQuietly(trx);
         return;
       }
@@ -103,9 +114,12 @@ export class GroupCommitWriter {
       await trx.commit().execute();
     } catch (error) {
       for (const d of done) d.pending.reject(error);
+      this.stats.lostBatches++;
       await rollbackQuietly(trx);
       return;
     }
+    this.stats.committedBatches++;
+    this.stats.committedWrites += done.length;
     for (const d of done) d.pending.resolve(d.value);
   }
 

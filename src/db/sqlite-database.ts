@@ -5,7 +5,7 @@ import SqliteConnection from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
 import type { SqliteDatabaseConfig } from '../config/config.js';
 import type { Database, Executor } from './database.js';
-import { GroupCommitWriter } from './group-commit-writer.js';
+import { GroupCommitWriter, type WriterStats } from './group-commit-writer.js';
 import type { DB } from './schema.js';
 
 /** Transactions take the write lock up front, so two writers never deadlock on a lock upgrade. */
@@ -75,6 +75,11 @@ export class SqliteDatabase implements Database {
   /** The synchronous level actually in force (2 = FULL, 3 = EXTRA). */
   synchronousLevel(): number {
     return Number(this.writeConnection.pragma('synchronous', { simple: true }));
+  }
+
+  /** Counters of the group-commit writer (batches and writes committed, batches lost). */
+  writerStats(): Readonly<WriterStats> {
+    return { ...this.writer.stats };
   }
 
   runInWriteTx<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
