@@ -49,7 +49,11 @@ export class UnitFileError extends Error {
 }
 
 function headerKey(text: string): string {
-  return searchTextOf(text).replace(/[_\-.]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\s+/g, ' ').trim();
+  // camelCase first (parentCode → parent code), then without case and diacritics (Mã cấp trên → ma cap tren).
+  return searchTextOf(text.replace(/([a-z])([A-Z])/g, '$1 $2'))
+    .replace(/[_\-.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function cellText(value: ExcelJS.CellValue): string {

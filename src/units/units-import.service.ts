@@ -62,7 +62,7 @@ export class UnitsImportService {
     try {
       return await this.uow.write(async (repos) => {
         const summary = await this.apply(actor, repos, ordered, today, options.requestId);
-        if (options.dryRun) throw new DryRunComplete(summary);
+        if (options.dryRun) throw new DryRunComplete({ ...summary, dryRun: true });
         return summary;
       });
     } catch (error) {

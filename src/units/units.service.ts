@@ -56,6 +56,12 @@ export class UnitsService {
     return unit;
   }
 
+  async getUnitByCode(code: string, onDate = this.today()): Promise<Unit> {
+    const id = (await this.uow.read.units.findIdsByCodes([code.trim().toUpperCase()])).values().next().value;
+    if (!id) throw new AppError('UNIT_NOT_FOUND', { code });
+    return this.getUnit(id, onDate);
+  }
+
   listUnits(filter: Omit<UnitListFilter, 'onDate' | 'search'> & { onDate?: string; query?: string }) {
     const search = filter.query ? searchTextOf(filter.query).trim() : undefined;
     return this.uow.read.units.list({ ...filter, onDate: filter.onDate ?? this.today(), ...(search ? { search } : {}) });

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { createTestDatabase, DIALECTS, testConfig, type TestDatabase } from '../../test/support/test-app.js';
+import { openDatabase } from '../db/open-database.js';
+
+const execFileAsync = promisify(execFile);
+
+function motcua(databaseUrl: string, args: string[], input?: string) {
+  const child = execFileAsync(process.execPath, ['bin/motcua.mjs', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', LOG_LEVEL: 'silent' } });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  }
+  return child;
+}
+
+for (const dialect of DIALECTS) {
+  describe(`motcua CLI [${dialect}]`, () => {
+    let target: TestDatabase;
+    before(async () => {
+      target = await createTestDatabase(dialect);
+    });
+    after(async () => target.drop());
+
+    it('explains its commands', async () => {
+      const { stdout } = await motcua(target.url, ['--help']);
+      for (const command of ['migrate', 'seed', 'create-user', 'import-units']) assert.match(stdout, new RegExp(command));
+    });
+
+    it('migrates, seeds once, creates a user with roles and imports units', async () => {
+      assert.match((await motcua(target.url, ['migrate'])).stdout, /migrated/);
+      assert.match((await motcua(target.url, ['seed'])).stdout, /Demo data loaded/);
+      assert.match((await motcua(target.url, ['seed'])).stdout, /nothing loaded/);
+
+      const created = await motcua(target.url, ['create-user', '-u', 'binhhoa.motcua', '-n', 'Châu Thị Kim', '--password-stdin', '-r', '001.23.45.H01:desk_officer'], 'mat-khau-cua-kim\n');
+      assert.match(created.stdout, /Created binhhoa\.motcua with 1 role/);
+
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-'));
+      const file = path.join(dir, 'units.csv');
+      fs.writeFileSync(file, 'code,name,type,parentCode,validFrom\n000.40.45.H01,Ủy ban nhân dân xã Phú Hội,commune,000.00.00.H01,2025-07-01\n');
+      assert.match((await motcua(target.url, ['import-units', file, '--dry-run'])).stdout, /Dry run: would create 1/);
+      assert.match((await motcua(target.url, ['import-units', file])).stdout, /Created 1, updated 0/);
+      fs.rmSync(dir, { recursive: true, force: true });
+
+      const db = await openDatabase(testConfig(target.url));
+      try {
+        const user = await db.reader.selectFrom('users').select(['full_name', 'password_hash']).where('username', '=', 'binhhoa.motcua').executeTakeFirstOrThrow();
+        assert.equal(user.full_name, 'Châu Thị Kim');
+        assert.match(user.password_hash, /^\$argon2id\$/);
+        const unit = await db.reader.selectFrom('units').select('name').where('code', '=', '000.40.45.H01').executeTakeFirstOrThrow();
+        assert.equal(unit.name, 'Ủy ban nhân dân xã Phú Hội');
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('fails with a clear message and a non-zero exit code', async () => {
+      await assert.rejects(motcua(target.url, ['create-user', '-u', 'x.y', '-n', 'X', '-p', 'short']), (error: { code: number; stderr: string }) => {
+        assert.equal(error.code, 1);
+        assert.match(error.stderr, /WEAK_PASSWORD/);
+        return true;
+      });
+      await assert.rejects(motcua(target.url, ['create-user', '-u', 'x.y', '-n', 'X', '-p', 'long-enough-password', '-r', '000.00.00.H01:king']), /ROLE one of/);
+      await assert.rejects(motcua(target.url, ['import-units', 'units.txt']), /\.csv or \.xlsx/);
+    });
+  });
+}

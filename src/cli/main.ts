@@ -1,0 +1,126 @@
+// `npx motcua <command>` (or `npm run cli -- <command>`): operator commands on the configured database.
+// The CLI is an adapter like HTTP: it parses arguments and calls services.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { createServices } from '../composition.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { openDatabase } from '../db/open-database.js';
+import { seedDemoDataIfEmpty } from '../demo/demo-data.js';
+import { AppError } from '../errors/app-error.js';
+import { errorCatalogue } from '../errors/error-catalogue.js';
+import { ROLES, type Actor, type Role } from '../identity/roles.js';
+import { systemClock } from '../time/clock.js';
+
+/** The local operator: whoever can run the CLI on the server already controls its database. */
+export const OPERATOR: Actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'operator (cli)', isSystemAdmin: true, roles: [] };
+
+async function withServices<T>(fn: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    return await fn(createServices(database, config, systemClock));
+  } finally {
+    await database.close();
+  }
+}
+
+function parseRole(value: string, previous: Array<{ unitCode: string; role: Role }> = []) {
+  const at = value.lastIndexOf(':');
+  const unitCode = value.slice(0, at);
+  const role = value.slice(at + 1) as Role;
+  if (at <= 0 || !ROLES.includes(role)) throw new InvalidArgumentError(`expected UNIT_CODE:ROLE with ROLE one of ${ROLES.join(', ')}`);
+  return [...previous, { unitCode, role }];
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+export function buildCli(): Command {
+  const program = new Command('motcua')
+    .description('MotCua — một cửa điện tử. Commands act on the database of DATABASE_URL (default sqlite:./data/motcua.db).')
+    .showHelpAfterError();
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations (also done at every start)')
+    .action(async () => {
+      await withServices(async () => undefined);
+      console.log('Database migrated to the latest version.');
+    });
+
+  program
+    .command('seed')
+    .description('load the demo province, units and accounts into an empty database')
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openDatabase(config);
+      try {
+        const seeded = await seedDemoDataIfEmpty(createServices(database, config, systemClock), database, systemClock);
+        console.log(seeded ? 'Demo data loaded (accounts are listed in the README).' : 'The database already has data: nothing loaded.');
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('create-user')
+    .description('create a staff account')
+    .requiredOption('-u, --username <username>', 'login name, e.g. candang.motcua')
+    .requiredOption('-n, --full-name <name>', 'full name, e.g. "Trần Thị Bích"')
+    .option('-p, --password <password>', 'password (at least 10 characters); prefer --password-stdin')
+    .option('--password-stdin', 'read the password from standard input')
+    .option('-r, --role <unitCode:role>', `a role in a unit, repeatable; roles: ${ROLES.join(', ')}`, parseRole)
+    .option('--system-admin', 'administrator of the whole system')
+    .action(async (options: { username: string; fullName: string; password?: string; passwordStdin?: boolean; role?: Array<{ unitCode: string; role: Role }>; systemAdmin?: boolean }) => {
+      const password = options.passwordStdin ? await readStdin() : options.password;
+      if (!password) throw new InvalidArgumentError('give --password or --password-stdin');
+      await withServices(async (services) => {
+        const roles = [];
+        for (const { unitCode, role } of options.role ?? []) roles.push({ unitId: (await services.units.getUnitByCode(unitCode)).id, role });
+        const created = await services.staff.createStaff(null, { username: options.username, fullName: options.fullName, password, roles, isSystemAdmin: options.systemAdmin ?? false });
+        console.log(`Created ${created.username} with ${created.roles.length} role(s)${created.isSystemAdmin ? ', system administrator' : ''}.`);
+      });
+    });
+
+  program
+    .command('import-units')
+    .description('import units from a CSV or Excel file (columns: code, name, type, parentCode, shortName, address, phone, email, validFrom, validTo); all rows or none')
+    .argument('<file>', 'a .csv or .xlsx file')
+    .option('--dry-run', 'check the file and report, without saving')
+    .action(async (file: string, options: { dryRun?: boolean }) => {
+      const extension = path.extname(file).toLowerCase();
+      if (extension !== '.csv' && extension !== '.xlsx') throw new InvalidArgumentError('the file must end in .csv or .xlsx');
+      const content = fs.readFileSync(file);
+      await withServices(async (services) => {
+        const summary = await services.unitsImport.importFile(OPERATOR, content, extension === '.csv' ? 'csv' : 'xlsx', { dryRun: options.dryRun ?? false });
+        console.log(`${summary.dryRun ? 'Dry run: would create' : 'Created'} ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}.`);
+      });
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      console.error(`${error.code}: ${errorCatalogue[error.code].en}`);
+      if (error.details) console.error(JSON.stringify(error.details, null, 2));
+    } else if (error instanceof ConfigError || error instanceof InvalidArgumentError) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}
