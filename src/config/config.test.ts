@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { it } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+it('documents in .env.example every variable the configuration reads', () => {
+  const read = new Set<string>();
+  const env = new Proxy({} as Record<string, string | undefined>, {
+    get: (_target, name) => {
+      read.add(String(name));
+      return undefined;
+    },
+  });
+  loadConfig(env);
+  loadConfig(new Proxy({ DATABASE_URL: 'postgres://x@localhost/db' } as Record<string, string | undefined>, { get: (t, name) => (read.add(String(name)), t[String(name)]) }));
+  const documented = fs.readFileSync('.env.example', 'utf8');
+  for (const name of read) assert.match(documented, new RegExp(`^#? ?${name}=`, 'm'), `${name} is missing from .env.example`);
+});
+
+it('is frozen and defaults to an embedded SQLite database under ./data', () => {
+  const config = loadConfig({});
+  assert.ok(Object.isFrozen(config) && Object.isFrozen(config.database));
+  assert.equal(config.port, 3000);
+  assert.equal(config.database.dialect, 'sqlite');
+  assert.match(config.database.dialect === 'sqlite' ? config.database.file : '', /data\/motcua\.db$/);
+  assert.equal(config.seedDemoData, true);
+});
+
+it('lists every problem at once', () => {
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),
+    (error: unknown) => error instanceof ConfigError && error.problems.length === 3,
+  );
+});
+
+it('hardens production defaults', () => {
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://motcua@db/motcua' });
+  assert.equal(config.seedDemoData, false);
+  assert.equal(config.session.secureCookie, true);
+});
