@@ -56,7 +56,10 @@ export class PostgresDatabase implements Database {
     await sql`select 1`.execute(this.reader);
   }
 
-  async close(): Promise<void> {
-    await this.reader.destroy();
+  private closing: Promise<void> | undefined;
+
+  close(): Promise<void> {
+    this.closing ??= this.reader.destroy();
+    return this.closing;
   }
 }

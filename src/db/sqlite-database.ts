@@ -94,5 +94,7 @@ export class SqliteDatabase implements Database {
     await this.writer.drain();
     await this.reader.destroy();
     await this.writerKysely.destroy();
+    // Kysely only closes a connection it has used; close both explicitly, whatever happened.
+    for (const connection of [this.readConnection, this.writeConnection]) if (connection.open) connection.close();
   }
 }
