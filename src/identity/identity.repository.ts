@@ -1,5 +1,7 @@
 // SQL for staff accounts, their roles and their sessions.
+import type { Selectable } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { UsersTable } from '../db/schema.js';
 import type { Role, RoleAssignment } from './roles.js';
 
 export interface UserRecord {
@@ -15,29 +17,9 @@ export interface UserRecord {
   readonly updatedAt: string;
 }
 
-export interface NewUser {
-  readonly id: string;
-  readonly username: string;
-  readonly fullName: string;
-  readonly email: string | null;
-  readonly phone: string | null;
-  readonly passwordHash: string;
-  readonly isSystemAdmin: boolean;
-  readonly now: string;
-}
+export type NewUser = Omit<UserRecord, 'disabledAt' | 'createdAt' | 'updatedAt'> & { readonly now: string };
 
-type UserRow = {
-  id: string;
-  username: string;
-  full_name: string;
-  email: string | null;
-  phone: string | null;
-  password_hash: string;
-  is_system_admin: number;
-  disabled_at: string | null;
-  created_at: string;
-  updated_at: string;
-};
+type UserRow = Selectable<UsersTable>;
 
 function toUser(row: UserRow): UserRecord {
   return {

@@ -15,21 +15,8 @@ export interface UnitListFilter {
   readonly offset: number;
 }
 
-export interface UnitRecordInput {
-  readonly id: string;
-  readonly code: string;
-  readonly name: string;
-  readonly shortName: string | null;
-  readonly type: UnitType;
-  readonly address: string | null;
-  readonly phone: string | null;
-  readonly email: string | null;
-  readonly officeHours: OfficeHoursSession[];
-  readonly validFrom: string;
-  readonly validTo: string | null;
-  readonly successorId: string | null;
-  readonly searchText: string;
-}
+/** What a repository writes for a unit: the unit's own attributes (its parent is a link) and its search text. */
+export type UnitRecordInput = Omit<Unit, 'parentId' | 'version' | 'createdAt' | 'updatedAt'> & { readonly searchText: string };
 
 export interface ParentLink {
   readonly id: string;
