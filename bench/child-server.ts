@@ -1,0 +1,132 @@
+// Starts one benchmark server in its own process. The load generator (autocannon) runs in the parent:
+// in one process both would share an event loop and measure each other. Optionally the child is pinned
+// to CPU 0 with taskset, so server and load generator do not migrate over the same core.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { BENCH_DIR, REPO_DIR } from './settings.js';
+
+export interface ServerSpec {
+  /** File under bench/servers/. */
+  readonly script: string;
+  /** Extra environment for the child (PORT is added). */
+  readonly env?: Record<string, string>;
+  /** Path polled until it answers 2xx. */
+  readonly readyPath: string;
+  /** How long startup may take (MotCua hashes demo passwords, ~1 s on these machines). */
+  readonly startTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+
+/** Last resort on exit or signal: SIGKILL every child still running (synchronous, safe in 'exit'). */
+export function killAllChildren(): void {
+  for (const child of live) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  live.clear();
+}
+
+let tasksetChecked: boolean | undefined;
+export function hasTaskset(): boolean {
+  if (tasksetChecked === undefined) {
+    try {
+      execFileSync('taskset', ['--version'], { stdio: 'ignore' });
+      tasksetChecked = true;
+    } catch {
+      tasksetChecked = false;
+    }
+  }
+  return tasksetChecked;
+}
+
+/** Pins this process (every thread: -a) to CPU 1, leaving CPU 0 to the server. */
+export function pinSelfToCpu(cpu: number): boolean {
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A port that was free a moment ago (listen on 0, read the port, close). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+export async function startServer(spec: ServerSpec, pinCpu: number | null): Promise<RunningServer> {
+  const port = await freePort();
+  const script = path.join(BENCH_DIR, 'servers', spec.script);
+  // node --import tsx runs TypeScript in the child without a second tsx wrapper process, so the pid we
+  // signal is the server itself (taskset execs node, keeping the pid).
+  const nodeArgs = ['--import', 'tsx', script];
+  const [command, args] = pinCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', String(pinCpu), process.execPath, ...nodeArgs]];
+  const child = spawn(command, args, {
+    cwd: REPO_DIR,
+    env: { ...process.env, ...spec.env, PORT: String(port), NODE_ENV: spec.env?.NODE_ENV ?? 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  live.add(child);
+  // Keep the tail of the child's output for error messages; reading it also keeps the pipe from filling.
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-8000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', () => live.delete(child));
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM'); // the servers close cleanly on SIGTERM (MotCua drains its write queue)
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  try {
+    await waitUntilReady(`${url}${spec.readyPath}`, spec.startTimeoutMs ?? 30_000, () => child.exitCode !== null || child.signalCode !== null);
+  } catch (error) {
+    await stop();
+    throw new Error(`${spec.script} did not become ready: ${(error as Error).message}\n--- server output ---\n${output}`);
+  }
+  if (child.pid === undefined) throw new Error(`${spec.script}: no pid`);
+  return { url, pid: child.pid, stop };
+}
+
+/** Polls until the path answers 2xx; fails fast if the child has died. */
+async function waitUntilReady(url: string, timeoutMs: number, hasExited: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (hasExited()) throw new Error('the server process exited');
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms (${last})`);
+}

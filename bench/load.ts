@@ -1,0 +1,74 @@
+// One scenario's load: an unmeasured warm-up, then the measured autocannon run, reduced to the figures
+// the report needs.
+import autocannon from 'autocannon';
+import type { BenchSettings } from './settings.js';
+
+export interface LoadTarget {
+  readonly url: string;
+  readonly method?: 'GET' | 'POST';
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  /** Builds each request afresh (e.g. a unique code per request); overrides body. */
+  readonly nextBody?: () => string;
+}
+
+export interface ScenarioResult {
+  readonly name: string;
+  readonly description: string;
+  readonly reqPerSecMean: number;
+  readonly reqPerSecStddev: number;
+  readonly latencyP50: number;
+  readonly latencyP99: number;
+  readonly total2xx: number;
+  readonly non2xx: number;
+  /** Connection errors, timeouts included. */
+  readonly errors: number;
+  /** 2xx answers during warm-up plus the measured run (to check against rows written). */
+  readonly all2xx: number;
+  /** Free-text checks made after the run (rows written, …). */
+  notes: string[];
+}
+
+function options(target: LoadTarget, settings: BenchSettings, seconds: number): autocannon.Options {
+  const headers = { ...(target.body !== undefined || target.nextBody ? { 'content-type': 'application/json' } : {}), ...target.headers };
+  const base: autocannon.Options = {
+    url: target.url,
+    method: target.method ?? 'GET',
+    connections: settings.connections,
+    pipelining: settings.pipelining,
+    duration: seconds,
+    headers,
+    ...(target.body !== undefined ? { body: target.body } : {}),
+  };
+  if (!target.nextBody) return base;
+  const nextBody = target.nextBody;
+  // setupRequest runs for every request sent, so each one carries a fresh body.
+  return { ...base, requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }] };
+}
+
+function fire(target: LoadTarget, settings: BenchSettings, seconds: number): Promise<autocannon.Result> {
+  return autocannon(options(target, settings, seconds));
+}
+
+export async function measure(name: string, description: string, target: LoadTarget, settings: BenchSettings): Promise<ScenarioResult> {
+  process.stdout.write(`  ${name}: warm-up ${settings.warmupSeconds} s, `);
+  const warm = settings.warmupSeconds > 0 ? await fire(target, settings, settings.warmupSeconds) : undefined;
+  process.stdout.write(`measuring ${settings.seconds} s… `);
+  const result = await fire(target, settings, settings.seconds);
+  const scenario: ScenarioResult = {
+    name,
+    description,
+    reqPerSecMean: result.requests.mean,
+    reqPerSecStddev: result.requests.stddev,
+    latencyP50: result.latency.p50,
+    latencyP99: result.latency.p99,
+    total2xx: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors, // autocannon counts timeouts among the errors
+    all2xx: result['2xx'] + (warm ? warm['2xx'] : 0),
+    notes: [],
+  };
+  console.log(`${Math.round(scenario.reqPerSecMean)} req/s, p99 ${scenario.latencyP99} ms, non-2xx ${scenario.non2xx}, errors ${scenario.errors}`);
+  if (warm && (warm.non2xx > 0 || warm.errors > 0)) scenario.notes.push(`warm-up had ${warm.non2xx} non-2xx and ${warm.errors} errors`);
+  return scenario;
+}

@@ -1,0 +1,76 @@
+// `npm run bench`: measures MotCua against bare-Fastify baselines in the same run, prints a table and
+// ratios, and appends them to docs/benchmarks.md. Settings: see bench/settings.ts (BENCH_SECONDS, …).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { hasTaskset, killAllChildren, pinSelfToCpu } from './child-server.js';
+import type { ScenarioResult } from './load.js';
+import { appendReport, codeVersion, printReport, REPORT_FILE } from './report.js';
+import { baselineDurableWrite, baselineRead, motcuaApp, motcuaDurableWrite, type ScenarioEnv } from './scenarios.js';
+import { filesystemType, readSettings } from './settings.js';
+
+const settings = readSettings();
+fs.mkdirSync(settings.tmpRoot, { recursive: true });
+const tmpDir = fs.mkdtempSync(path.join(settings.tmpRoot, 'run-'));
+
+let cleanedUp = false;
+/** Synchronous so that it also works from the 'exit' event: kill servers, delete the SQLite files. */
+function cleanUp(): void {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  killAllChildren();
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+}
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping servers and removing ${tmpDir}`);
+    cleanUp();
+    process.exit(130);
+  });
+}
+
+/** Server on CPU 0, load generator on CPU 1: neither is scheduled onto the other's core. */
+function choosePinning(): { serverCpu: number | null; description: string } {
+  if (!settings.pin) return { serverCpu: null, description: 'off (BENCH_PIN=0)' };
+  if (!hasTaskset()) return { serverCpu: null, description: 'off (taskset not found)' };
+  if (os.cpus().length < 2) return { serverCpu: null, description: 'off (fewer than 2 CPUs)' };
+  const self = pinSelfToCpu(1);
+  return { serverCpu: 0, description: `server on CPU 0 (taskset -c 0); autocannon ${self ? 'on CPU 1 (taskset -a -p -c 1)' : 'not pinned (taskset -p failed)'}` };
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const code = codeVersion();
+  const pinning = choosePinning();
+  const filesystem = `${settings.tmpRoot} (${filesystemType(tmpDir)})`;
+  if (filesystem.includes('(tmpfs)')) console.warn('warning: the SQLite files are on a tmpfs, where fsync costs nothing; set BENCH_TMPDIR to a real disk');
+  console.log(`MotCua benchmark: ${settings.seconds} s measured + ${settings.warmupSeconds} s warm-up per scenario, ${settings.connections} connections, pipelining ${settings.pipelining}`);
+  console.log(`CPU pinning: ${pinning.description}; SQLite files in ${tmpDir}`);
+
+  const env: ScenarioEnv = { settings, tmpDir, serverCpu: pinning.serverCpu };
+  const results: ScenarioResult[] = [];
+  // Baselines first and MotCua right after its baseline, so drift during the run affects pairs alike.
+  results.push(await baselineRead(env));
+  results.push(...(await motcuaApp(env)));
+  results.push(await baselineDurableWrite(env));
+  results.push(await motcuaDurableWrite(env));
+
+  const elapsedSeconds = (Date.now() - startedAt.getTime()) / 1000;
+  printReport(results);
+  appendReport(results, { settings, pinning: pinning.description, filesystem, startedAt, elapsedSeconds, loadBefore, loadAfter: os.loadavg()[0] ?? 0, code });
+  console.log(`\nAppended to ${path.relative(process.cwd(), REPORT_FILE)} (run took ${Math.round(elapsedSeconds)} s)`);
+}
+
+main()
+  .then(() => {
+    cleanUp();
+    // autocannon and fetch may leave keep-alive sockets or timers behind; the run is over.
+    process.exit(0);
+  })
+  .catch((error: unknown) => {
+    console.error('\nbenchmark failed:', error instanceof Error ? error.message : error);
+    cleanUp();
+    process.exit(1);
+  });

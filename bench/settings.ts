@@ -1,0 +1,72 @@
+// Benchmark settings, read once from the environment so a run can be shortened (CI smoke run) or
+// lengthened (more stable figures) without editing code. Every value is echoed into the report.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface BenchSettings {
+  /** Measured seconds per scenario. */
+  readonly seconds: number;
+  /** Unmeasured seconds per scenario before the measured run (JIT, SQLite page cache, WAL growth). */
+  readonly warmupSeconds: number;
+  readonly connections: number;
+  readonly pipelining: number;
+  /** Pin the server to CPU 0 and the load generator to CPU 1 (only when taskset exists). */
+  readonly pin: boolean;
+  /** Where the temporary SQLite files go; must be on a real disk (a tmpfs makes fsync free). */
+  readonly tmpRoot: string;
+  /** Run the write through the real API (POST /api/v1/units) as well. */
+  readonly apiWrite: boolean;
+  /** Log level of the MotCua servers: warn, so we measure the app and not the stdout pipe. */
+  readonly motcuaLogLevel: string;
+}
+
+export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_DIR = path.resolve(BENCH_DIR, '..');
+
+function number(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`${name} must be a number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function flag(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return !['0', 'false', 'no'].includes(raw.toLowerCase());
+}
+
+export function readSettings(): BenchSettings {
+  return {
+    seconds: number('BENCH_SECONDS', 10, 1, 600),
+    warmupSeconds: number('BENCH_WARMUP_SECONDS', 5, 0, 120),
+    connections: Math.round(number('BENCH_CONNECTIONS', 50, 1, 1000)),
+    pipelining: Math.round(number('BENCH_PIPELINING', 1, 1, 64)),
+    pin: flag('BENCH_PIN', true),
+    // Under the repository (git-ignored) rather than os.tmpdir(): /tmp is a tmpfs on many systems.
+    tmpRoot: path.resolve(process.env.BENCH_TMPDIR || path.join(BENCH_DIR, '.tmp')),
+    apiWrite: flag('BENCH_API_WRITE', true),
+    motcuaLogLevel: 'warn',
+  };
+}
+
+/** Filesystem type of a directory (Linux only; 'unknown' elsewhere), to warn about tmpfs. */
+export function filesystemType(dir: string): string {
+  try {
+    const mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n').map((line) => line.split(' '));
+    const real = fs.realpathSync(dir);
+    let best: { point: string; type: string } = { point: '', type: 'unknown' };
+    for (const [, point, type] of mounts) {
+      if (!point || !type) continue;
+      const inside = real === point || real.startsWith(point.endsWith('/') ? point : `${point}/`);
+      if (inside && point.length >= best.point.length) best = { point, type };
+    }
+    return best.type;
+  } catch {
+    return 'unknown';
+  }
+}
