@@ -35,6 +35,30 @@ class DurableSqliteDialect extends SqliteDialect {
 }
 
 const BUSY_TIMEOUT_MS = 30_000;
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely prepares every statement again on each query; preparing costs more than running a small
+ * query. Queries are built from a bounded set of shapes, so a small LRU of prepared statements per
+ * connection removes most of that cost. (SQLite re-prepares a cached statement itself after a schema change.)
+ */
+function withStatementCache(connection: SqliteConnection.Database): SqliteDialectConfig['database'] {
+  const cache = new Map<string, SqliteConnection.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql); // re-insert: most recently used last
+      } else {
+        statement = connection.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
+}
 
 export function openSqliteWriteConnection(config: SqliteDatabaseConfig): SqliteConnection.Database {
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
@@ -57,8 +81,8 @@ export class SqliteDatabase implements Database {
     private readonly readConnection: SqliteConnection.Database,
     config: SqliteDatabaseConfig,
   ) {
-    this.writerKysely = new Kysely<DB>({ dialect: new DurableSqliteDialect({ database: writeConnection }) });
-    this.reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: readConnection }) });
+    this.writerKysely = new Kysely<DB>({ dialect: new DurableSqliteDialect({ database: withStatementCache(writeConnection) }) });
+    this.reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(readConnection) }) });
     this.writer = new GroupCommitWriter(this.writerKysely, () => writeConnection.inTransaction, {
       maxBatchSize: config.writeBatchMaxSize,
       maxBatchMs: config.writeBatchMaxMs,
