@@ -11,7 +11,8 @@ interface LoggedRequest {
   routeOptions?: { url?: string };
 }
 
-export const REDACTED_PATHS = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.nationalId', '*.phone', '*.fullName'];
+// err.detail / err.parameters: database errors can quote the values of a row (e.g. "Key (code)=(…)").
+export const REDACTED_PATHS = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.nationalId', '*.phone', '*.fullName', 'err.detail', 'err.parameters'];
 
 export function loggerOptions(config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
