@@ -18,7 +18,7 @@ forEachDialect(
       const t = testApp();
       const doc = (await t.inject({ method: 'GET', url: '/openapi.json' })).json();
       assert.equal(doc.openapi, '3.0.3');
-      for (const path of ['/api/v1/units/', '/api/v1/units/{id}', '/api/v1/units/{id}/move', '/api/v1/units/import', '/api/v1/auth/login', '/api/v1/staff/']) {
+      for (const path of ['/api/v1/units', '/api/v1/units/{id}', '/api/v1/units/{id}/move', '/api/v1/units/import', '/api/v1/auth/login', '/api/v1/staff']) {
         assert.ok(doc.paths[path], `${path} documented`);
       }
       assert.ok(doc.paths['/api/v1/units/{id}'].patch.responses['403'], 'error responses documented');

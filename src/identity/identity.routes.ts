@@ -45,7 +45,7 @@ export function staffRoutes(staff: StaffService) {
   return async function register(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-    app.get('/', {
+    app.get('', {
       onRequest: authenticate,
       schema: { tags: ['staff'], summary: 'Staff of the units you administer', security, querystring: ListStaffQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('StaffProfile')) }) } },
       handler: async (request) => {
@@ -54,7 +54,7 @@ export function staffRoutes(staff: StaffService) {
       },
     });
 
-    app.post('/', {
+    app.post('', {
       onRequest: authenticate,
       schema: { tags: ['staff'], summary: 'Create a staff account with roles in units you administer', security, body: CreateStaffBody, response: { 201: Type.Ref('StaffProfile') } },
       handler: async (request, reply) => {

@@ -28,7 +28,7 @@ export function unitsRoutes(units: UnitsService, unitsImport: UnitsImportService
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     app.addContentTypeParser(['text/csv', XLSX], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-    app.get('/', {
+    app.get('', {
       schema: { tags: ['units'], summary: 'List units (public)', querystring: ListUnitsQuery, response: { 200: UnitListResponse } },
       handler: async (request) => {
         const { limit, offset, asOf, includeClosed, parentId, type, q } = request.query;
@@ -52,7 +52,7 @@ export function unitsRoutes(units: UnitsService, unitsImport: UnitsImportService
       handler: async (request) => ({ items: await units.parentHistory(request.params.id) }),
     });
 
-    app.post('/', {
+    app.post('', {
       onRequest: authenticate,
       schema: { tags: ['units'], summary: 'Create a unit (administrators of the parent)', security, body: CreateUnitBody, response: { 201: Type.Ref('Unit') } },
       handler: async (request, reply) => {
