@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors/app-error.js';
-import { authenticate, requireActor } from '../http/authentication.js';
+import { authenticate, currentActor, requireActor } from '../http/authentication.js';
 import { IdParams } from '../http/schemas.js';
 import type { UnitsImportService } from './units-import.service.js';
 import {
@@ -15,6 +15,7 @@ import {
   MoveUnitBody,
   ParentHistoryResponse,
   SubtreeResponse,
+  UnitDetailResponse,
   UnitListResponse,
   UpdateUnitBody,
 } from './units.schemas.js';
@@ -38,8 +39,8 @@ export function unitsRoutes(units: UnitsService, unitsImport: UnitsImportService
     });
 
     app.get('/:id', {
-      schema: { tags: ['units'], summary: 'One unit (public)', params: IdParams, querystring: AsOfQuery, response: { 200: Type.Ref('Unit') } },
-      handler: async (request) => units.getUnit(request.params.id, request.query.asOf),
+      schema: { tags: ['units'], summary: 'One unit (public), with what the signed-in user may do with it', params: IdParams, querystring: AsOfQuery, response: { 200: UnitDetailResponse } },
+      handler: async (request) => units.getUnitForActor(await currentActor(request), request.params.id, request.query.asOf),
     });
 
     app.get('/:id/subtree', {

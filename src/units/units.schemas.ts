@@ -41,6 +41,17 @@ export const UnitResponse = Type.Object(
   { $id: 'Unit', title: 'Unit (cơ quan, đơn vị)' },
 );
 
+export const UnitDetailResponse = Type.Object(
+  {
+    ...UnitResponse.properties,
+    permissions: Type.Object(
+      { update: Type.Boolean(), move: Type.Boolean(), createChild: Type.Boolean() },
+      { description: 'What the signed-in user may do with this unit (all false when signed out)' },
+    ),
+  },
+  { title: 'Unit with the caller’s permissions' },
+);
+
 export const CreateUnitBody = Type.Object(
   {
     code: Code,

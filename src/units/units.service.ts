@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../identity/roles.js';
 import { addDays, vietnamDateOf, type Clock } from '../time/clock.js';
 import { DEFAULT_OFFICE_HOURS, officeHoursProblems, searchTextOf, type OfficeHoursSession, type Unit, type UnitType } from './unit.js';
-import { requireCreateRoot, requireManageUnit } from './units.policy.js';
+import { requireCreateRoot, requireManageUnit, unitPermissions, type UnitPermissions } from './units.policy.js';
 import type { UnitListFilter, UnitsRepository } from './units.repository.js';
 
 export interface UnitsRepositories {
@@ -54,6 +54,13 @@ export class UnitsService {
     const unit = await this.uow.read.units.findById(id, onDate);
     if (!unit) throw new AppError('UNIT_NOT_FOUND');
     return unit;
+  }
+
+  /** A unit with what the actor (or an anonymous visitor, null) may do with it. */
+  async getUnitForActor(actor: Actor | null, id: string, onDate = this.today()): Promise<Unit & { permissions: UnitPermissions }> {
+    const unit = await this.getUnit(id, onDate);
+    const chain = actor ? ((await this.uow.read.units.chainOf(id, this.today())) ?? [id]) : [id];
+    return { ...unit, permissions: unitPermissions(actor, chain) };
   }
 
   async getUnitByCode(code: string, onDate = this.today()): Promise<Unit> {

@@ -128,6 +128,12 @@ forEachDialect('units API', (testApp) => {
     assert.equal(crossUnit.json().error.message, 'You are not allowed to do this.');
     assert.equal((await unitByCode(t, '000.21.45.H01')).name, 'Ủy ban nhân dân xã Cần Đăng', 'nothing changed');
 
+    const asSeen = async (cookie?: string) => (await t.inject({ method: 'GET', url: `/api/v1/units/${canDang.id}`, headers: cookie ? { cookie } : {} })).json().permissions;
+    assert.deepEqual(await asSeen(), { update: false, move: false, createChild: false });
+    assert.deepEqual(await asSeen(vinhHanhAdmin), { update: false, move: false, createChild: false });
+    assert.deepEqual(await asSeen(await t.login('candang.quantri')), { update: true, move: true, createChild: true });
+    assert.deepEqual(await asSeen(await t.login('tinh.quantri')), { update: true, move: true, createChild: true });
+
     const ownUnit = await t.inject({ method: 'PATCH', url: `/api/v1/units/${vinhHanh.id}`, headers: { cookie: vinhHanhAdmin }, payload: { version: vinhHanh.version, phone: '0296 3 777 888' } });
     assert.equal(ownUnit.statusCode, 200, ownUnit.body);
 
