@@ -6,6 +6,7 @@ export type AuditAction =
   | 'unit.created'
   | 'unit.updated'
   | 'unit.moved'
+  | 'unit.deleted'
   | 'units.imported'
   | 'user.created'
   | 'user.roles_changed'

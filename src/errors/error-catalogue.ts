@@ -33,6 +33,7 @@ export const errorCatalogue = {
   UNIT_INVALID_DATES: { status: 422, vi: 'Ngày hết hiệu lực phải sau ngày có hiệu lực.', en: 'The end date must not be before the start date.' },
   UNIT_MOVE_DATE_INVALID: { status: 422, vi: 'Ngày chuyển cơ quan cấp trên phải sau lần thay đổi trước.', en: 'The date of the move must be after the previous change of parent.' },
   UNIT_VERSION_CONFLICT: { status: 409, vi: 'Đơn vị đã được người khác cập nhật. Vui lòng tải lại và thử lại.', en: 'Someone else updated this unit. Reload and try again.' },
+  UNIT_IN_USE: { status: 409, vi: 'Đơn vị đang được sử dụng (có đơn vị trực thuộc, cán bộ hoặc dữ liệu liên quan); hãy cho đơn vị hết hiệu lực thay vì xóa.', en: 'The unit is in use (sub-units, staff or other records refer to it); close it with an end date instead of deleting it.' },
   UNIT_IMPORT_INVALID: { status: 422, vi: 'Tệp danh sách đơn vị có dòng không hợp lệ; không dòng nào được nhập.', en: 'The unit file has invalid rows; nothing was imported.' },
   // Infrastructure
   NOT_READY: { status: 503, vi: 'Hệ thống đang khởi động hoặc mất kết nối cơ sở dữ liệu.', en: 'The service is starting or cannot reach its database.' },

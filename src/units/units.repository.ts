@@ -118,6 +118,22 @@ export class UnitsRepository {
     return rows.map((row) => ({ id: row.id, unitId: row.unit_id, parentId: row.parent_id, validFrom: row.valid_from, validTo: row.valid_to }));
   }
 
+  /**
+   * Deletes a unit and its own parent links. Returns false when anything still refers to it (a child
+   * link, a role, a successor reference, later records): the foreign keys decide, so new references
+   * added by later modules are covered without changing this code.
+   */
+  async deleteIfUnreferenced(id: string): Promise<boolean> {
+    try {
+      await this.db.deleteFrom('unit_parent_links').where('unit_id', '=', id).execute();
+      await this.db.deleteFrom('units').where('id', '=', id).execute();
+      return true;
+    } catch (error) {
+      if (isForeignKeyViolation(error)) return false;
+      throw error;
+    }
+  }
+
   async closeParentLink(linkId: string, validTo: string): Promise<void> {
     await this.db.updateTable('unit_parent_links').set({ valid_to: validTo }).where('id', '=', linkId).execute();
   }
@@ -178,6 +194,11 @@ export class UnitsRepository {
       .execute();
     return rows.map((row) => ({ ...toUnit(row), depth: Number(row.depth) }));
   }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23503' /* PostgreSQL */ || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
 /** Searches for the text as typed: % and _ are literal characters, not wildcards. */

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors/app-error.js';
 import { authenticate, currentActor, requireActor } from '../http/authentication.js';
-import { IdParams } from '../http/schemas.js';
+import { IdParams, NoContent } from '../http/schemas.js';
 import type { UnitsImportService } from './units-import.service.js';
 import {
   AsOfQuery,
@@ -69,6 +69,22 @@ export function unitsRoutes(units: UnitsService, unitsImport: UnitsImportService
       handler: async (request) => {
         const actor = await requireActor(request);
         return units.updateUnit(actor, request.params.id, request.body, { requestId: request.id });
+      },
+    });
+
+    app.delete('/:id', {
+      onRequest: authenticate,
+      schema: {
+        tags: ['units'],
+        summary: 'Delete a unit entered by mistake (administrators of its parent)',
+        description: 'Refused with UNIT_IN_USE when sub-units, staff or other records refer to it: close a real unit with validTo and successorId instead, so its history stays.',
+        security,
+        params: IdParams,
+        response: { 204: NoContent },
+      },
+      handler: async (request, reply) => {
+        await units.deleteUnit(await requireActor(request), request.params.id, { requestId: request.id });
+        return reply.status(204).send(null);
       },
     });
 

@@ -132,6 +132,23 @@ export class UnitsService {
     });
   }
 
+  /**
+   * Deletes a unit entered by mistake. A unit that anything refers to is never deleted: close it with an
+   * end date (validTo, successorId) so that its history stays.
+   */
+  async deleteUnit(actor: Actor, id: string, context: RequestContext = {}): Promise<void> {
+    const now = this.clock.now().toISOString();
+    await this.uow.write(async ({ units, audit }) => {
+      const chain = await units.chainOf(id, this.today());
+      if (!chain) throw new AppError('UNIT_NOT_FOUND');
+      requireManageUnit(actor, chain.length > 1 ? chain.slice(1) : chain);
+      if (chain.length === 1) requireCreateRoot(actor);
+      const unit = (await units.findById(id, this.today()))!;
+      if (!(await units.deleteIfUnreferenced(id))) throw new AppError('UNIT_IN_USE');
+      await audit.append({ occurredAt: now, actorUserId: actor.userId, action: 'unit.deleted', entityType: 'unit', entityId: id, requestId: context.requestId ?? null, details: { code: unit.code, name: unit.name } });
+    });
+  }
+
   /** Places a unit under another parent (or makes it a root) from a date on, keeping the earlier link as history. */
   async moveUnit(actor: Actor, id: string, move: UnitMove, context: RequestContext = {}): Promise<Unit> {
     const now = this.clock.now().toISOString();

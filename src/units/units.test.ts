@@ -152,6 +152,27 @@ forEachDialect('units API', (testApp) => {
     assert.equal(anonymous.json().error.code, 'UNAUTHENTICATED');
   });
 
+  it('deletes a unit entered by mistake, but never one that anything refers to', async () => {
+    const t = testApp();
+    const cookie = await t.login('tinh.quantri');
+    const province = await unitByCode(t, '000.00.00.H01');
+    const mistake = (await t.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie }, payload: { code: '000.00.98.H01', name: 'Nhập nhầm', type: 'department', parentId: province.id } })).json();
+    const communeAdmin = await t.login('candang.quantri');
+    assert.equal((await t.inject({ method: 'DELETE', url: `/api/v1/units/${mistake.id}`, headers: { cookie: communeAdmin } })).statusCode, 403);
+    const deleted = await t.inject({ method: 'DELETE', url: `/api/v1/units/${mistake.id}`, headers: { cookie } });
+    assert.equal(deleted.statusCode, 204, deleted.body);
+    assert.equal((await t.inject({ method: 'GET', url: `/api/v1/units/${mistake.id}` })).statusCode, 404);
+
+    const commune = await unitByCode(t, '000.21.45.H01'); // a desk below it, staff in it
+    const inUse = await t.inject({ method: 'DELETE', url: `/api/v1/units/${commune.id}`, headers: { cookie } });
+    assert.equal(inUse.statusCode, 409, inUse.body);
+    assert.equal(inUse.json().error.code, 'UNIT_IN_USE');
+    assert.equal((await unitByCode(t, '000.21.45.H01')).id, commune.id, 'still there');
+    const district = await unitByCode(t, '000.00.45.H01');
+    const referenced = await t.inject({ method: 'DELETE', url: `/api/v1/units/${district.id}`, headers: { cookie } });
+    assert.equal(referenced.statusCode, 409, 'a closed unit with history is kept');
+  });
+
   it('returns 404 with the error model for an unknown unit', async () => {
     const response = await testApp().inject({ method: 'GET', url: '/api/v1/units/00000000-0000-4000-8000-000000000000' });
     assert.equal(response.statusCode, 404);
