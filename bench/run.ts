@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hasTaskset, killAllChildren, pinSelfToCpu } from './child-server.js';
+import { legalClockMarkdown, measureLegalClock } from './legal-clock.js';
 import type { ScenarioResult } from './load.js';
 import { appendReport, codeVersion, printReport, REPORT_FILE } from './report.js';
 import { baselineDurableWrite, baselineRead, motcuaApp, motcuaDurableWrite, type ScenarioEnv } from './scenarios.js';
@@ -57,9 +58,15 @@ async function main(): Promise<void> {
   results.push(await baselineDurableWrite(env));
   results.push(await motcuaDurableWrite(env));
 
+  console.log('  legal clock: measuring due-date computations in process…');
+  const clock = measureLegalClock();
+
   const elapsedSeconds = (Date.now() - startedAt.getTime()) / 1000;
   printReport(results);
+  const clockSection = legalClockMarkdown(clock);
+  console.log(clockSection);
   appendReport(results, { settings, pinning: pinning.description, filesystem, startedAt, elapsedSeconds, loadBefore, loadAfter: os.loadavg()[0] ?? 0, code });
+  fs.appendFileSync(REPORT_FILE, clockSection);
   console.log(`\nAppended to ${path.relative(process.cwd(), REPORT_FILE)} (run took ${Math.round(elapsedSeconds)} s)`);
 }
 
