@@ -18,6 +18,7 @@ import { StaffProfileResponse } from './identity/identity.schemas.js';
 import { UnitResponse } from './units/units.schemas.js';
 import { systemClock, type Clock } from './time/clock.js';
 import { unitsRoutes } from './units/units.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
 
 export interface BuildOptions {
   /** Use this database instead of opening the configured one (the app still closes it). */
@@ -74,6 +75,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authRoutes(services.auth, { name: config.session.cookieName, secure: config.session.secureCookie }), { prefix: '/api/v1/auth' });
   await app.register(staffRoutes(services.staff), { prefix: '/api/v1/staff' });
   await app.register(unitsRoutes(services.units, services.unitsImport), { prefix: '/api/v1/units' });
+  await app.register(calendarRoutes(services.calendar), { prefix: '/api/v1/calendar' });
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
 
   await app.ready();

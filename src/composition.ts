@@ -1,6 +1,7 @@
 // Wires repositories to the database and services to repositories. The only place that knows
 // every module; HTTP, CLI and tests obtain services from here.
 import { AuditRepository } from './audit/audit.repository.js';
+import { CalendarService } from './calendar/calendar.service.js';
 import type { Config } from './config/config.js';
 import type { Database, Executor } from './db/database.js';
 import { createUnitOfWork } from './db/unit-of-work.js';
@@ -27,6 +28,7 @@ export function bindRepositories(executor: Executor): Repositories {
 }
 
 export interface Services {
+  readonly calendar: CalendarService;
   readonly units: UnitsService;
   readonly unitsImport: UnitsImportService;
   readonly auth: AuthService;
@@ -35,8 +37,13 @@ export interface Services {
 
 export function createServices(db: Database, config: Config, clock: Clock): Services {
   const uow = createUnitOfWork(db, bindRepositories);
+  const units = new UnitsService(uow, clock);
   return {
-    units: new UnitsService(uow, clock),
+    calendar: new CalendarService(async (unitId) => {
+      const unit = await uow.read.units.findById(unitId, units.today());
+      return unit ? unit.officeHours : null;
+    }),
+    units,
     unitsImport: new UnitsImportService(uow, clock),
     auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),
     staff: new StaffService(uow, clock),

@@ -72,6 +72,7 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 }),
 );
 
+const instant = fc.date({ min: new Date('2023-06-01T00:00:00Z'), max: new Date('2027-06-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
 const isoDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 /** Values that pass validation for the field of that name, so that requests reach the services. */
@@ -103,6 +104,15 @@ function plausible(name: string, unitIds: string[]): fc.Arbitrary<unknown> | und
     password: fc.string({ minLength: 1, maxLength: 30 }),
     fullName: fc.string({ minLength: 1, maxLength: 30 }),
     isSystemAdmin: fc.boolean(),
+    receivedAt: instant,
+    duration: fc.record({ amount: fc.integer({ min: 0, max: 400 }), unit: fc.constantFrom('working_days', 'working_hours', 'calendar_days', 'months') }),
+    extension: fc.oneof(fc.constant(null), fc.record({ amount: fc.integer({ min: 0, max: 30 }), unit: fc.constantFrom('working_days', 'working_hours', 'months') })),
+    cutOff: fc.oneof(fc.constant(null), fc.constantFrom('15:00', '17:00', '00:00', '23:59')),
+    pauseRule: fc.constantFrom('subtract_paused_time', 'restart_from_zero'),
+    pauses: fc.array(fc.record({ from: instant, to: fc.oneof(instant, fc.constant(null)) }), { maxLength: 5 }),
+    calendarId: fc.constantFrom('vn-public-servants', 'unknown'),
+    from: isoDate,
+    to: isoDate,
     roles: fc.array(fc.record({ unitId, role: fc.constantFrom('desk_officer', 'specialist', 'leader', 'administrator', 'supervisor') }), { maxLength: 3 }),
   };
   return byName[name];

@@ -35,6 +35,9 @@ export const errorCatalogue = {
   UNIT_VERSION_CONFLICT: { status: 409, vi: 'Đơn vị đã được người khác cập nhật. Vui lòng tải lại và thử lại.', en: 'Someone else updated this unit. Reload and try again.' },
   UNIT_IN_USE: { status: 409, vi: 'Đơn vị đang được sử dụng (có đơn vị trực thuộc, cán bộ hoặc dữ liệu liên quan); hãy cho đơn vị hết hiệu lực thay vì xóa.', en: 'The unit is in use (sub-units, staff or other records refer to it); close it with an end date instead of deleting it.' },
   UNIT_IMPORT_INVALID: { status: 422, vi: 'Tệp danh sách đơn vị có dòng không hợp lệ; không dòng nào được nhập.', en: 'The unit file has invalid rows; nothing was imported.' },
+  // Legal clock
+  CALENDAR_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lịch làm việc.', en: 'The calendar was not found.' },
+  DUE_DATE_INPUT_INVALID: { status: 422, vi: 'Không tính được thời hạn với dữ liệu đã gửi.', en: 'The due date cannot be computed from these data.' },
   // Infrastructure
   NOT_READY: { status: 503, vi: 'Hệ thống đang khởi động hoặc mất kết nối cơ sở dữ liệu.', en: 'The service is starting or cannot reach its database.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },

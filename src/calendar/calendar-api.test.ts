@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { forEachDialect } from '../../test/support/test-app.js';
+
+forEachDialect('legal clock API', (testApp) => {
+  it('computes a due date with its explanation, in the caller’s language', async () => {
+    const t = testApp();
+    const response = await t.inject({
+      method: 'POST',
+      url: '/api/v1/calendar/due-date',
+      headers: { 'accept-language': 'en' },
+      payload: { receivedAt: '2026-02-12T09:00:00+07:00', duration: { amount: 3, unit: 'working_days' } },
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    const body = response.json();
+    assert.equal(body.dueAt, '2026-02-24T10:00:00.000Z'); // 17:00 in Vietnam
+    assert.equal(body.explanation.at(-1), 'Due: 17:00 on Tuesday 24/02/2026.');
+    assert.equal(body.trace.filter((s: { countedDayNumber?: number | null }) => s.countedDayNumber).length, 3);
+    const vi = (await t.inject({ method: 'POST', url: '/api/v1/calendar/due-date', payload: { receivedAt: '2026-02-12T09:00:00+07:00', duration: { amount: 3, unit: 'working_days' } } })).json();
+    assert.equal(vi.explanation.at(-1), 'Hẹn trả kết quả: 17:00 Thứ Ba 24/02/2026.');
+  });
+
+  it('uses the office hours of a unit', async () => {
+    const t = testApp();
+    const cookie = await t.login('candang.quantri');
+    const canDang = (await t.inject({ method: 'GET', url: '/api/v1/units?q=000.21.45.H01' })).json().items[0];
+    const patched = await t.inject({ method: 'PATCH', url: `/api/v1/units/${canDang.id}`, headers: { cookie }, payload: { version: canDang.version, officeHours: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '16:30' }] } });
+    assert.equal(patched.statusCode, 200, patched.body);
+    const response = await t.inject({ method: 'POST', url: '/api/v1/calendar/due-date', payload: { unitId: canDang.id, receivedAt: '2026-03-10T09:00:00+07:00', duration: { amount: 1, unit: 'working_days' } } });
+    assert.equal(response.json().dueAt, '2026-03-11T09:30:00.000Z'); // 16:30 local
+  });
+
+  it('lists the days of a period with the reason of each day off', async () => {
+    const t = testApp();
+    const response = await t.inject({ method: 'GET', url: '/api/v1/calendar/vn-public-servants/days?from=2026-08-21&to=2026-09-03' });
+    assert.equal(response.statusCode, 200, response.body);
+    const byDate = new Map(response.json().items.map((d: { date: string }) => [d.date, d]));
+    assert.equal((byDate.get('2026-08-22') as { working: boolean; kind: string }).kind, 'make_up_working_day');
+    assert.equal((byDate.get('2026-08-22') as { working: boolean }).working, true);
+    assert.equal((byDate.get('2026-08-31') as { kind: string }).kind, 'swapped_day_off');
+    assert.equal((byDate.get('2026-09-02') as { name: { vi: string } }).name.vi, 'Quốc khánh 2/9');
+    assert.equal((byDate.get('2026-08-23') as { kind: string }).kind, 'weekly_rest_day');
+  });
+
+  it('answers bad input with the error model', async () => {
+    const t = testApp();
+    const cases = [
+      { payload: { receivedAt: 'yesterday', duration: { amount: 3, unit: 'working_days' } }, code: 'VALIDATION_FAILED' },
+      { payload: { receivedAt: '2026-02-12T09:00:00+07:00', duration: { amount: 3, unit: 'fortnights' } }, code: 'VALIDATION_FAILED' },
+      { payload: { calendarId: 'mars', receivedAt: '2026-02-12T09:00:00+07:00', duration: { amount: 3, unit: 'working_days' } }, code: 'CALENDAR_NOT_FOUND' },
+      { payload: { receivedAt: '2026-02-12T09:00:00+07:00', duration: { amount: 3, unit: 'working_days' }, pauses: [{ from: '2026-02-13T09:00:00+07:00', to: '2026-02-12T09:00:00+07:00' }] }, code: 'DUE_DATE_INPUT_INVALID' },
+      { payload: { receivedAt: '2026-02-12T09:00:00+07:00', duration: { amount: 3, unit: 'working_days' }, extension: { amount: 1, unit: 'months' } }, code: 'DUE_DATE_INPUT_INVALID' },
+    ];
+    for (const c of cases) {
+      const response = await t.inject({ method: 'POST', url: '/api/v1/calendar/due-date', payload: c.payload });
+      assert.equal(response.json().error?.code, c.code, response.body);
+    }
+    const range = await t.inject({ method: 'GET', url: '/api/v1/calendar/vn-public-servants/days?from=2026-01-01&to=2030-01-01' });
+    assert.equal(range.statusCode, 400);
+  });
+});
