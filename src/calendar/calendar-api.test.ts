@@ -59,3 +59,14 @@ forEachDialect('legal clock API', (testApp) => {
     assert.equal(range.statusCode, 400);
   });
 });
+
+forEachDialect('legal clock API, years without an official list', (testApp) => {
+  it('marks the days proposed from the lunar calendar as provisional', async () => {
+    const response = await testApp().inject({ method: 'GET', url: '/api/v1/calendar/vn-public-servants/days?from=2027-02-05&to=2027-02-11' });
+    const days = response.json().items;
+    assert.deepEqual(days.map((d: { working: boolean }) => d.working), [false, false, false, false, false, false, false]);
+    assert.ok(days.filter((d: { kind: string }) => d.kind !== 'weekly_rest_day').every((d: { provisional: boolean }) => d.provisional));
+    const official = (await testApp().inject({ method: 'GET', url: '/api/v1/calendar/vn-public-servants/days?from=2026-02-16&to=2026-02-16' })).json().items[0];
+    assert.equal(official.provisional, false);
+  });
+}, { seed: false });

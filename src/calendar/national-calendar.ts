@@ -1,13 +1,25 @@
 // The national calendar of public servants: Saturday and Sunday off, the official lists of the years
-// shipped in official/, default office hours. Provinces and units override it (later: stored versions).
+// shipped in official/, and for every other year from 2000 to 2060 the days proposed from the Labour
+// Code and the lunar calendar, marked provisional until an official list replaces them.
 import { OFFICIAL_YEARS } from './official/vietnam-public-servants.js';
-import { DEFAULT_OFFICE_HOURS, WorkCalendar, type CalendarDefinition } from './work-calendar.js';
+import { proposeYear } from './provisional-holidays.js';
+import { DEFAULT_OFFICE_HOURS, WorkCalendar, type CalendarDefinition, type DayEntry } from './work-calendar.js';
+
+const PROPOSED_FROM = 2000;
+const PROPOSED_TO = 2060;
+
+function nationalEntries(): DayEntry[] {
+  const official = new Set(OFFICIAL_YEARS.map((y) => y.year));
+  const entries: DayEntry[] = OFFICIAL_YEARS.flatMap((y) => y.entries);
+  for (let year = PROPOSED_FROM; year <= PROPOSED_TO; year++) if (!official.has(year)) entries.push(...proposeYear(year));
+  return entries;
+}
 
 export const NATIONAL_CALENDAR: CalendarDefinition = {
   id: 'vn-public-servants',
   name: 'Lịch làm việc của cán bộ, công chức, viên chức (toàn quốc)',
   weeklyRestDays: [0, 6],
-  entries: OFFICIAL_YEARS.flatMap((year) => year.entries),
+  entries: nationalEntries(),
   officeHours: DEFAULT_OFFICE_HOURS,
 };
 
