@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { computeDueDate, type Duration, type Pause } from './due-date.js';
 import { dateOfDay, toLocal } from './legal-time.js';
-import { nationalCalendar } from './national-calendar.js';
+import { NATIONAL_CALENDAR, nationalCalendar } from './national-calendar.js';
 import { WorkCalendar, type CalendarDefinition } from './work-calendar.js';
 
 const calendar = nationalCalendar();
@@ -34,6 +34,12 @@ describe('LAW.md §5.4 test vectors (national calendar of public servants)', () 
       assert.equal(localOf(result.dueAt), `${due} 17:00`);
     });
   }
+
+  it('can leave make-up Saturdays out of time limits (a calendar option)', () => {
+    const strict = new WorkCalendar({ ...NATIONAL_CALENDAR, id: 'no-make-up', makeUpDaysCount: false });
+    assert.equal(localOf(computeDueDate(strict, { receivedAt: vn('2026-08-21 09:00'), duration: days(1) }).dueAt), '2026-08-24 17:00');
+    assert.equal(localOf(computeDueDate(strict, { receivedAt: vn('2025-04-25 09:00'), duration: days(2) }).dueAt), '2025-04-29 17:00');
+  });
 
   it('a paper dossier at 16:30 under a 15:00 cut-off, same day → next working day', () => {
     const result = computeDueDate(calendar, { receivedAt: vn('2026-03-10 16:30'), duration: days(0), cutOff: '15:00' });

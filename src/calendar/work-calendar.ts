@@ -29,6 +29,11 @@ export interface CalendarDefinition {
   readonly weeklyRestDays: readonly number[];
   readonly entries: readonly DayEntry[];
   readonly officeHours: readonly OfficeSession[];
+  /**
+   * Whether make-up Saturdays count as working days for time limits (default true). The law does not
+   * settle it (LAW.md §5.4, policy note); a province may decide that deadlines never fall on a Saturday.
+   */
+  readonly makeUpDaysCount?: boolean;
 }
 
 export const DEFAULT_OFFICE_HOURS: readonly OfficeSession[] = [
@@ -53,9 +58,11 @@ export class WorkCalendar {
   readonly closesAt: number;
   private readonly entries = new Map<number, DayEntry>();
   private readonly restDays: ReadonlySet<number>;
+  private readonly makeUpDaysCount: boolean;
 
   constructor(readonly definition: CalendarDefinition) {
     this.restDays = new Set(definition.weeklyRestDays);
+    this.makeUpDaysCount = definition.makeUpDaysCount ?? true;
     for (const entry of definition.entries) this.entries.set(dayNumber(entry.date), entry);
     this.sessions = definition.officeHours.map((s) => ({ start: minuteOf(s.start), end: minuteOf(s.end) }));
     if (this.sessions.length === 0) throw new Error('a calendar needs office hours');
@@ -66,14 +73,14 @@ export class WorkCalendar {
 
   isWorkingDay(day: number): boolean {
     const entry = this.entries.get(day);
-    if (entry) return entry.kind === 'make_up_working_day';
+    if (entry && (entry.kind !== 'make_up_working_day' || this.makeUpDaysCount)) return entry.kind === 'make_up_working_day';
     return !this.restDays.has(weekdayOf(day));
   }
 
   /** Why a day is or is not a working day. */
   reasonFor(day: number): DayReason {
     const entry = this.entries.get(day);
-    if (entry) {
+    if (entry && (entry.kind !== 'make_up_working_day' || this.makeUpDaysCount)) {
       return entry.kind === 'make_up_working_day' ? { working: true, kind: entry.kind, entry } : { working: false, kind: entry.kind, entry };
     }
     return this.restDays.has(weekdayOf(day)) ? { working: false, kind: 'weekly_rest_day' } : { working: true, kind: 'weekday' };
