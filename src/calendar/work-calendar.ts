@@ -45,6 +45,10 @@ export type DayReason =
   | { readonly working: true; readonly kind: 'weekday' | 'make_up_working_day'; readonly entry?: DayEntry }
   | { readonly working: false; readonly kind: 'weekly_rest_day' | Exclude<DayEntryKind, 'make_up_working_day'>; readonly entry?: DayEntry };
 
+/** 1990-01-01 … 2079-12-31 answered from a precomputed table; other days computed. */
+const WORKING_DAY_TABLE_START = dayNumber('1990-01-01');
+const WORKING_DAY_TABLE_DAYS = dayNumber('2080-01-01') - WORKING_DAY_TABLE_START;
+
 interface Session {
   readonly start: number;
   readonly end: number;
@@ -59,10 +63,14 @@ export class WorkCalendar {
   private readonly entries = new Map<number, DayEntry>();
   private readonly restDays: ReadonlySet<number>;
   private readonly makeUpDaysCount: boolean;
+  private readonly workingDayTable: Uint8Array;
 
   constructor(readonly definition: CalendarDefinition) {
     this.restDays = new Set(definition.weeklyRestDays);
     this.makeUpDaysCount = definition.makeUpDaysCount ?? true;
+    // The clock asks "is this a working day?" for every day it walks: answer from a table (1 byte a day).
+    this.workingDayTable = new Uint8Array(WORKING_DAY_TABLE_DAYS);
+    for (let i = 0; i < WORKING_DAY_TABLE_DAYS; i++) this.workingDayTable[i] = this.computeIsWorkingDay(WORKING_DAY_TABLE_START + i) ? 1 : 0;
     for (const entry of definition.entries) this.entries.set(dayNumber(entry.date), entry);
     this.sessions = definition.officeHours.map((s) => ({ start: minuteOf(s.start), end: minuteOf(s.end) }));
     if (this.sessions.length === 0) throw new Error('a calendar needs office hours');
@@ -72,6 +80,12 @@ export class WorkCalendar {
   }
 
   isWorkingDay(day: number): boolean {
+    const index = day - WORKING_DAY_TABLE_START;
+    if (index >= 0 && index < this.workingDayTable.length) return this.workingDayTable[index] === 1;
+    return this.computeIsWorkingDay(day);
+  }
+
+  private computeIsWorkingDay(day: number): boolean {
     const entry = this.entries.get(day);
     if (entry && (entry.kind !== 'make_up_working_day' || this.makeUpDaysCount)) return entry.kind === 'make_up_working_day';
     return !this.restDays.has(weekdayOf(day));
