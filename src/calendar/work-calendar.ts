@@ -68,10 +68,11 @@ export class WorkCalendar {
   constructor(readonly definition: CalendarDefinition) {
     this.restDays = new Set(definition.weeklyRestDays);
     this.makeUpDaysCount = definition.makeUpDaysCount ?? true;
-    // The clock asks "is this a working day?" for every day it walks: answer from a table (1 byte a day).
+    for (const entry of definition.entries) this.entries.set(dayNumber(entry.date), entry);
+    // The clock asks "is this a working day?" for every day it walks: answer from a table (1 byte a day),
+    // filled from the rest days and entries above.
     this.workingDayTable = new Uint8Array(WORKING_DAY_TABLE_DAYS);
     for (let i = 0; i < WORKING_DAY_TABLE_DAYS; i++) this.workingDayTable[i] = this.computeIsWorkingDay(WORKING_DAY_TABLE_START + i) ? 1 : 0;
-    for (const entry of definition.entries) this.entries.set(dayNumber(entry.date), entry);
     this.sessions = definition.officeHours.map((s) => ({ start: minuteOf(s.start), end: minuteOf(s.end) }));
     if (this.sessions.length === 0) throw new Error('a calendar needs office hours');
     this.minutesPerDay = this.sessions.reduce((sum, s) => sum + (s.end - s.start), 0);
