@@ -41,6 +41,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openDatabase(config));
   const services = createServices(database, config, clock);
+  await services.calendar.ensureReferenceData();
   if (config.seedDemoData) await seedDemoDataIfEmpty(services, database, clock);
 
   const app = Fastify({

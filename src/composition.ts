@@ -1,6 +1,7 @@
 // Wires repositories to the database and services to repositories. The only place that knows
 // every module; HTTP, CLI and tests obtain services from here.
 import { AuditRepository } from './audit/audit.repository.js';
+import { CalendarRepository } from './calendar/calendar.repository.js';
 import { CalendarService } from './calendar/calendar.service.js';
 import type { Config } from './config/config.js';
 import type { Database, Executor } from './db/database.js';
@@ -14,6 +15,7 @@ import { UnitsRepository } from './units/units.repository.js';
 import { UnitsService } from './units/units.service.js';
 
 export interface Repositories {
+  readonly calendars: CalendarRepository;
   readonly units: UnitsRepository;
   readonly identity: IdentityRepository;
   readonly audit: AuditRepository;
@@ -21,6 +23,7 @@ export interface Repositories {
 
 export function bindRepositories(executor: Executor): Repositories {
   return {
+    calendars: new CalendarRepository(executor),
     units: new UnitsRepository(executor),
     identity: new IdentityRepository(executor),
     audit: new AuditRepository(executor),
@@ -39,10 +42,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
   const uow = createUnitOfWork(db, bindRepositories);
   const units = new UnitsService(uow, clock);
   return {
-    calendar: new CalendarService(async (unitId) => {
-      const unit = await uow.read.units.findById(unitId, units.today());
-      return unit ? unit.officeHours : null;
-    }),
+    calendar: new CalendarService(uow, clock),
     units,
     unitsImport: new UnitsImportService(uow, clock),
     auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),

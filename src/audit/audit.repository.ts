@@ -7,6 +7,8 @@ export type AuditAction =
   | 'unit.updated'
   | 'unit.moved'
   | 'unit.deleted'
+  | 'calendar.created'
+  | 'calendar.year_list_recorded'
   | 'units.imported'
   | 'user.created'
   | 'user.roles_changed'
@@ -17,7 +19,7 @@ export interface AuditEntry {
   readonly occurredAt: string;
   readonly actorUserId: string | null;
   readonly action: AuditAction;
-  readonly entityType: 'unit' | 'user' | 'session';
+  readonly entityType: 'unit' | 'user' | 'session' | 'calendar';
   readonly entityId: string;
   readonly requestId?: string | null;
   /** What changed. Never personal data such as ID or phone numbers. */

@@ -1,15 +1,25 @@
-// Use cases of the legal clock: due dates with explanations, and the days of a calendar with reasons.
-// Calendars are the shipped national list for now; stored, versioned calendars per province and unit
-// come with the calendar administration endpoints.
+// Use cases of the legal clock: due dates with explanations, the days of a calendar with reasons, and
+// the administration of calendars and their yearly lists (versioned: a correction never rewrites history).
+import type { AuditRepository } from '../audit/audit.repository.js';
+import type { UnitOfWork } from '../db/unit-of-work.js';
 import { AppError } from '../errors/app-error.js';
+import { holdsRoleAt, type Actor } from '../identity/roles.js';
+import { isCalendarDate, vietnamDateOf, type Clock } from '../time/clock.js';
+import type { UnitsRepository } from '../units/units.repository.js';
+import type { CalendarRepository, StoredCalendar, StoredYearList } from './calendar.repository.js';
 import { computeDueDate, DueDateInputError, type DueDateInput, type TraceStep } from './due-date.js';
 import { explainDueDate, type Language } from './explain.js';
-import { dateOfDay, dayNumber } from './legal-time.js';
-import { NATIONAL_CALENDAR } from './national-calendar.js';
-import { WorkCalendar, type CalendarDefinition, type OfficeSession } from './work-calendar.js';
+import { dateOfDay, dayNumber, weekdayOf } from './legal-time.js';
+import { NATIONAL_CALENDAR_ID, NATIONAL_CALENDAR_NAME } from './national-calendar.js';
+import { OFFICIAL_YEARS } from './official/vietnam-public-servants.js';
+import { proposeYear } from './provisional-holidays.js';
+import { DEFAULT_OFFICE_HOURS, WorkCalendar, type DayEntry, type OfficeSession } from './work-calendar.js';
 
-/** Office hours of a unit (null: the unit does not exist). */
-export type OfficeHoursLookup = (unitId: string) => Promise<readonly OfficeSession[] | null>;
+export interface CalendarRepositories {
+  readonly calendars: CalendarRepository;
+  readonly units: UnitsRepository;
+  readonly audit: AuditRepository;
+}
 
 export interface CalendarDay {
   readonly date: string;
@@ -20,41 +30,120 @@ export interface CalendarDay {
   readonly provisional: boolean;
 }
 
+export interface YearListView {
+  readonly calendarId: string;
+  readonly year: number;
+  /** null: nothing recorded, the days are proposed from the Labour Code and the lunar calendar. */
+  readonly version: number | null;
+  readonly status: 'official' | 'provisional';
+  readonly entries: DayEntry[];
+  readonly sources: string[];
+  readonly note: string | null;
+  readonly recordedAt: string | null;
+  /** The calendar the list comes from (a parent's list applies when the calendar has none of its own). */
+  readonly inheritedFrom: string | null;
+}
+
 const MAX_DAYS_LISTED = 732;
+const PROPOSED_FROM = 2000;
+const PROPOSED_TO = 2060;
 
 export class CalendarService {
-  private readonly definitions = new Map<string, CalendarDefinition>([[NATIONAL_CALENDAR.id, NATIONAL_CALENDAR]]);
-  private readonly calendars = new Map<string, WorkCalendar>();
+  private readonly built = new Map<string, WorkCalendar>();
 
-  constructor(private readonly officeHoursOf: OfficeHoursLookup) {}
+  constructor(
+    private readonly uow: UnitOfWork<CalendarRepositories>,
+    private readonly clock: Clock,
+  ) {}
 
-  listCalendars(): Array<{ id: string; name: string }> {
-    return [...this.definitions.values()].map((d) => ({ id: d.id, name: d.name }));
+  /** The national calendar and the official lists shipped with the product; idempotent, run at start-up. */
+  async ensureReferenceData(): Promise<void> {
+    const now = this.clock.now().toISOString();
+    await this.uow.write(async ({ calendars }) => {
+      await calendars.insertCalendarIfMissing({ id: NATIONAL_CALENDAR_ID, name: NATIONAL_CALENDAR_NAME, parentId: null, unitId: null, weeklyRestDays: [0, 6], makeUpDaysCount: true }, now);
+      for (const year of OFFICIAL_YEARS) {
+        await calendars.appendYearList({ calendarId: NATIONAL_CALENDAR_ID, year: year.year, status: 'official', entries: [...year.entries], sources: [...year.sources], note: 'shipped with MotCua', recordedAt: now, recordedBy: null }, true);
+      }
+    });
   }
 
-  private async calendarFor(calendarId: string, unitId?: string): Promise<WorkCalendar> {
-    const definition = this.definitions.get(calendarId);
-    if (!definition) throw new AppError('CALENDAR_NOT_FOUND');
-    if (!unitId) return this.cached(definition);
-    const officeHours = await this.officeHoursOf(unitId);
-    if (!officeHours) throw new AppError('UNIT_NOT_FOUND', { field: 'unitId' });
-    return this.cached({ ...definition, id: `${definition.id}@${JSON.stringify(officeHours)}`, officeHours });
+  listCalendars(): Promise<StoredCalendar[]> {
+    return this.uow.read.calendars.listCalendars();
   }
 
-  private cached(definition: CalendarDefinition): WorkCalendar {
-    let calendar = this.calendars.get(definition.id);
-    if (!calendar) {
-      calendar = new WorkCalendar(definition);
-      this.calendars.set(definition.id, calendar);
+  /** A calendar for a province or a unit, inheriting the national one; its own yearly lists replace the parent's. */
+  async createCalendar(actor: Actor, input: { unitId: string; name: string; weeklyRestDays?: number[]; makeUpDaysCount?: boolean }): Promise<StoredCalendar> {
+    const now = this.clock.now().toISOString();
+    return this.uow.write(async ({ calendars, units, audit }) => {
+      const chain = await units.chainOf(input.unitId, vietnamDateOf(this.clock.now()));
+      if (!chain) throw new AppError('UNIT_NOT_FOUND', { field: 'unitId' });
+      if (!holdsRoleAt(actor, 'administrator', chain)) throw new AppError('FORBIDDEN');
+      const parent = (await calendars.findCalendarOfNearestUnit(chain.slice(1)))?.id ?? NATIONAL_CALENDAR_ID;
+      const calendar: StoredCalendar = { id: `unit-${input.unitId}`, name: input.name.normalize('NFC').trim(), parentId: parent, unitId: input.unitId, weeklyRestDays: input.weeklyRestDays ?? [0, 6], makeUpDaysCount: input.makeUpDaysCount ?? true };
+      if (await calendars.findCalendar(calendar.id)) throw new AppError('CALENDAR_EXISTS');
+      await calendars.insertCalendarIfMissing(calendar, now);
+      await audit.append({ occurredAt: now, actorUserId: actor.userId, action: 'calendar.created', entityType: 'calendar', entityId: calendar.id, details: { unitId: input.unitId, parentId: parent } });
+      return calendar;
+    });
+  }
+
+  /** The calendar of a unit: its own, else its nearest ancestor's, else the national one. */
+  async calendarIdForUnit(unitId: string): Promise<string> {
+    const chain = await this.uow.read.units.chainOf(unitId, vietnamDateOf(this.clock.now()));
+    if (!chain) throw new AppError('UNIT_NOT_FOUND', { field: 'unitId' });
+    return (await this.uow.read.calendars.findCalendarOfNearestUnit(chain))?.id ?? NATIONAL_CALENDAR_ID;
+  }
+
+  private async chain(calendarId: string): Promise<StoredCalendar[]> {
+    const chain: StoredCalendar[] = [];
+    let id: string | null = calendarId;
+    while (id && chain.length < 10) {
+      const calendar = await this.uow.read.calendars.findCalendar(id);
+      if (!calendar) throw new AppError('CALENDAR_NOT_FOUND');
+      chain.push(calendar);
+      id = calendar.parentId;
     }
+    return chain; // the calendar first, the national one last
+  }
+
+  /** The year lists in force for a calendar: its own, else the nearest parent's, else proposed. */
+  private async yearListsInForce(chain: StoredCalendar[]): Promise<Map<number, StoredYearList>> {
+    const lists = new Map<number, StoredYearList>();
+    for (const calendar of chain) {
+      for (const list of await this.uow.read.calendars.currentYearLists(calendar.id)) if (!lists.has(list.year)) lists.set(list.year, list);
+    }
+    return lists;
+  }
+
+  private async build(calendarId: string, officeHours: readonly OfficeSession[] = DEFAULT_OFFICE_HOURS): Promise<WorkCalendar> {
+    const chain = await this.chain(calendarId);
+    const stamp = await this.uow.read.calendars.stamp(chain.map((c) => c.id));
+    const key = `${calendarId}|${stamp}|${JSON.stringify(officeHours)}`;
+    const cached = this.built.get(key);
+    if (cached) return cached;
+    const lists = await this.yearListsInForce(chain);
+    const entries: DayEntry[] = [];
+    for (const list of lists.values()) entries.push(...list.entries.map((e) => (list.status === 'provisional' ? { ...e, provisional: true } : e)));
+    for (let year = PROPOSED_FROM; year <= PROPOSED_TO; year++) if (!lists.has(year)) entries.push(...proposeYear(year));
+    const own = chain[0]!;
+    const calendar = new WorkCalendar({ id: own.id, name: own.name, weeklyRestDays: own.weeklyRestDays, makeUpDaysCount: own.makeUpDaysCount, entries, officeHours });
+    if (this.built.size > 50) this.built.clear();
+    this.built.set(key, calendar);
     return calendar;
   }
 
-  async dueDate(request: DueDateInput & { calendarId: string; unitId?: string }, lang: Language): Promise<{ dueAt: Date | null; explanation: string[]; trace: readonly TraceStep[] }> {
-    const calendar = await this.calendarFor(request.calendarId, request.unitId);
+  async dueDate(request: DueDateInput & { calendarId?: string; unitId?: string }, lang: Language): Promise<{ calendarId: string; dueAt: Date | null; explanation: string[]; trace: readonly TraceStep[] }> {
+    let officeHours: readonly OfficeSession[] = DEFAULT_OFFICE_HOURS;
+    if (request.unitId) {
+      const unit = await this.uow.read.units.findById(request.unitId, vietnamDateOf(this.clock.now()));
+      if (!unit) throw new AppError('UNIT_NOT_FOUND', { field: 'unitId' });
+      officeHours = unit.officeHours;
+    }
+    const calendarId = request.calendarId ?? (request.unitId ? await this.calendarIdForUnit(request.unitId) : NATIONAL_CALENDAR_ID);
+    const calendar = await this.build(calendarId, officeHours);
     try {
       const result = computeDueDate(calendar, request);
-      return { dueAt: result.dueAt, explanation: explainDueDate(calendar, result, lang), trace: result.trace };
+      return { calendarId, dueAt: result.dueAt, explanation: explainDueDate(calendar, result, lang), trace: result.trace };
     } catch (error) {
       if (error instanceof DueDateInputError) throw new AppError('DUE_DATE_INPUT_INVALID', { reason: error.message });
       throw error;
@@ -62,25 +151,65 @@ export class CalendarService {
   }
 
   async days(calendarId: string, from: string, to: string): Promise<CalendarDay[]> {
-    const calendar = await this.calendarFor(calendarId);
     const first = dayNumber(from);
     const last = dayNumber(to);
     if (last < first) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'querystring.to', rule: 'order', message: 'to must not be before from' }] });
     if (last - first + 1 > MAX_DAYS_LISTED) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'querystring.to', rule: 'range', message: `at most ${MAX_DAYS_LISTED} days` }] });
+    const calendar = await this.build(calendarId);
     const days: CalendarDay[] = [];
     for (let day = first; day <= last; day++) {
       const reason = calendar.reasonFor(day);
-      days.push({
-        date: dateOfDay(day),
-        weekday: (((day + 4) % 7) + 7) % 7,
-        working: reason.working,
-        kind: reason.kind,
-        name: reason.entry?.name ?? null,
-        provisional: reason.entry?.provisional ?? false,
-      });
+      days.push({ date: dateOfDay(day), weekday: weekdayOf(day), working: reason.working, kind: reason.kind, name: reason.entry?.name ?? null, provisional: reason.entry?.provisional ?? false });
     }
     return days;
   }
+
+  async yearList(calendarId: string, year: number): Promise<YearListView> {
+    const chain = await this.chain(calendarId);
+    const list = (await this.yearListsInForce(chain)).get(year);
+    if (list) return { ...list, inheritedFrom: list.calendarId === calendarId ? null : list.calendarId, calendarId };
+    return { calendarId, year, version: null, status: 'provisional', entries: proposeYear(year), sources: ['Bộ luật Lao động 2019, Điều 112; âm lịch Việt Nam (UTC+7)'], note: null, recordedAt: null, inheritedFrom: null };
+  }
+
+  yearListVersions(calendarId: string, year: number): Promise<StoredYearList[]> {
+    return this.uow.read.calendars.yearListVersions(calendarId, year);
+  }
+
+  /** Records a new version of a year's list (an official announcement, or a correction). */
+  async recordYearList(actor: Actor, calendarId: string, year: number, input: { status: 'official' | 'provisional'; entries: DayEntry[]; sources: string[]; note?: string | null }): Promise<StoredYearList> {
+    const problems = yearListProblems(year, input.entries);
+    if (problems.length > 0) throw new AppError('CALENDAR_YEAR_INVALID', { problems });
+    const now = this.clock.now().toISOString();
+    return this.uow.write(async ({ calendars, units, audit }) => {
+      const calendar = await calendars.findCalendar(calendarId);
+      if (!calendar) throw new AppError('CALENDAR_NOT_FOUND');
+      if (calendar.unitId === null) {
+        if (!actor.isSystemAdmin) throw new AppError('FORBIDDEN', { reason: 'only a system administrator can change the national calendar' });
+      } else {
+        const chain = await units.chainOf(calendar.unitId, vietnamDateOf(this.clock.now()));
+        if (!chain || !holdsRoleAt(actor, 'administrator', chain)) throw new AppError('FORBIDDEN');
+      }
+      const entries = [...input.entries].map((e) => ({ date: e.date, kind: e.kind, name: { vi: e.name.vi.normalize('NFC').trim(), en: e.name.en.trim() } })).sort((a, b) => a.date.localeCompare(b.date));
+      const record = { calendarId, year, status: input.status, entries, sources: input.sources, note: input.note ?? null, recordedAt: now, recordedBy: actor.userId };
+      const version = (await calendars.appendYearList(record))!;
+      await audit.append({ occurredAt: now, actorUserId: actor.userId, action: 'calendar.year_list_recorded', entityType: 'calendar', entityId: calendarId, details: { year, version, status: input.status, days: entries.length } });
+      return { ...record, version };
+    });
+  }
+}
+
+function yearListProblems(year: number, entries: readonly DayEntry[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  entries.forEach((entry, i) => {
+    if (!isCalendarDate(entry.date) || !entry.date.startsWith(`${year}-`)) problems.push(`entries.${i}.date: must be a real date in ${year}`);
+    if (seen.has(entry.date)) problems.push(`entries.${i}.date: ${entry.date} is listed twice`);
+    seen.add(entry.date);
+    if (entry.kind === 'make_up_working_day' && isCalendarDate(entry.date) && weekdayOf(dayNumber(entry.date)) !== 6 && weekdayOf(dayNumber(entry.date)) !== 0) {
+      problems.push(`entries.${i}.kind: a make-up working day must be a Saturday or Sunday`);
+    }
+  });
+  return problems;
 }
 
 /** The trace as JSON: days as dates, instants as ISO strings. */

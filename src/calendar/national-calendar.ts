@@ -15,9 +15,12 @@ function nationalEntries(): DayEntry[] {
   return entries;
 }
 
+export const NATIONAL_CALENDAR_ID = 'vn-public-servants';
+export const NATIONAL_CALENDAR_NAME = 'Lịch làm việc của cán bộ, công chức, viên chức (toàn quốc)';
+
 export const NATIONAL_CALENDAR: CalendarDefinition = {
-  id: 'vn-public-servants',
-  name: 'Lịch làm việc của cán bộ, công chức, viên chức (toàn quốc)',
+  id: NATIONAL_CALENDAR_ID,
+  name: NATIONAL_CALENDAR_NAME,
   weeklyRestDays: [0, 6],
   entries: nationalEntries(),
   officeHours: DEFAULT_OFFICE_HOURS,

@@ -58,6 +58,18 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it("shows and records a year's list of days off", async () => {
+      const shown = JSON.parse((await motcua(target.url, ['calendar-year', '2026'])).stdout);
+      assert.equal(shown.status, 'official');
+      assert.ok(shown.entries.some((e: { date: string }) => e.date === '2026-02-17'));
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-'));
+      const file = path.join(dir, '2028.json');
+      fs.writeFileSync(file, JSON.stringify({ status: 'official', sources: ['Thông báo (ví dụ)'], entries: [{ date: '2028-01-01', kind: 'holiday', name: { vi: 'Tết Dương lịch', en: 'New Year' } }] }));
+      assert.match((await motcua(target.url, ['calendar-year', '2028', '--set', file])).stdout, /Recorded version 1 of 2028/);
+      fs.rmSync(dir, { recursive: true, force: true });
+      assert.equal(JSON.parse((await motcua(target.url, ['calendar-year', '2028'])).stdout).version, 1);
+    });
+
     it('fails with a clear message and a non-zero exit code', async () => {
       await assert.rejects(motcua(target.url, ['create-user', '-u', 'x.y', '-n', 'X', '-p', 'short']), (error: { code: number; stderr: string }) => {
         assert.equal(error.code, 1);

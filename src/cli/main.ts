@@ -101,6 +101,27 @@ export function buildCli(): Command {
       });
     });
 
+  program
+    .command('calendar-year')
+    .description("show a year's list of days off in force, or record a new version of it from a JSON file")
+    .argument('<year>', 'the year, e.g. 2027')
+    .option('-c, --calendar <id>', 'calendar id', 'vn-public-servants')
+    .option('--set <file.json>', 'record this list: {"status":"official","sources":[…],"entries":[{"date","kind","name":{"vi","en"}}]}')
+    .action(async (yearText: string, options: { calendar: string; set?: string }) => {
+      const year = Number(yearText);
+      if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new InvalidArgumentError('the year must be a whole number from 1900 to 2199');
+      await withServices(async (services) => {
+        await services.calendar.ensureReferenceData();
+        if (options.set) {
+          const input = JSON.parse(fs.readFileSync(options.set, 'utf8')) as Parameters<typeof services.calendar.recordYearList>[3];
+          const recorded = await services.calendar.recordYearList(OPERATOR, options.calendar, year, { status: input.status ?? 'official', entries: input.entries ?? [], sources: input.sources ?? [], note: input.note ?? null });
+          console.log(`Recorded version ${recorded.version} of ${year} for ${options.calendar} (${recorded.entries.length} days, ${recorded.status}).`);
+        } else {
+          console.log(JSON.stringify(await services.calendar.yearList(options.calendar, year), null, 2));
+        }
+      });
+    });
+
   return program;
 }
 

@@ -74,6 +74,30 @@ export interface AuditLogTable {
   details: JsonColumn;
 }
 
+export interface CalendarsTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  unit_id: string | null;
+  weekly_rest_days: JsonColumn;
+  make_up_days_count: number;
+  created_at: string;
+}
+
+/** A version of one year's list of days off; append-only, the newest version is in force. */
+export interface CalendarYearListsTable {
+  id: Generated<number>;
+  calendar_id: string;
+  year: number;
+  version: number;
+  status: string;
+  entries: JsonColumn;
+  sources: JsonColumn;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_parent_links: UnitParentLinksTable;
@@ -81,4 +105,6 @@ export interface DB {
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  calendars: CalendarsTable;
+  calendar_year_lists: CalendarYearListsTable;
 }

@@ -1,6 +1,7 @@
 // The ordered list of migrations. Names sort in the order they run; append, never reorder.
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-calendars.js';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -11,4 +12,5 @@ export interface FrozenMigration {
 
 export const migrations: Record<string, FrozenMigration> = {
   '0001-foundation': m0001,
+  '0002-calendars': m0002,
 };
