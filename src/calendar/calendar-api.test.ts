@@ -70,3 +70,30 @@ forEachDialect('legal clock API, years without an official list', (testApp) => {
     assert.equal(official.provisional, false);
   });
 }, { seed: false });
+
+forEachDialect('legal clock API, rule sets', (testApp) => {
+  it('applies the pause rule of the rule set in force on the day of receipt', async () => {
+    const t = testApp();
+    const request = (receivedAt: string, from: string, to: string, extra = {}) =>
+      t.inject({ method: 'POST', url: '/api/v1/calendar/due-date', payload: { receivedAt, duration: { amount: 5, unit: 'working_days' }, pauses: [{ from, to, reason: 'supplement' }], ...extra } });
+    const in2019 = (await request('2019-03-04T09:00:00+07:00', '2019-03-05T09:00:00+07:00', '2019-03-07T09:00:00+07:00')).json();
+    assert.equal(in2019.ruleSetId, 'decree-61-2018');
+    assert.equal(in2019.dueAt, '2019-03-14T10:00:00.000Z', 'restarted: 5 working days from Fri 08/03');
+    const in2026 = (await request('2026-03-02T09:00:00+07:00', '2026-03-03T09:00:00+07:00', '2026-03-05T09:00:00+07:00')).json();
+    assert.equal(in2026.ruleSetId, 'decree-118-2025');
+    assert.equal(in2026.dueAt, '2026-03-11T10:00:00.000Z', 'paused office time not counted');
+    const unknown = await request('2026-03-02T09:00:00+07:00', '2026-03-03T09:00:00+07:00', '2026-03-05T09:00:00+07:00', { ruleSetId: 'decree-0' });
+    assert.equal(unknown.json().error.code, 'RULE_SET_NOT_FOUND');
+    const sets = (await t.inject({ method: 'GET', url: '/api/v1/calendar/rule-sets' })).json().items;
+    assert.deepEqual(sets.map((s: { id: string }) => s.id), ['decree-61-2018', 'decision-766-2022', 'decree-118-2025']);
+  });
+
+  it('classifies completion by the rule of the rule set in force', async () => {
+    const t = testApp();
+    const classify = async (completedAt: string, rule?: string) =>
+      (await t.inject({ method: 'POST', url: '/api/v1/calendar/classify', payload: { dueAt: '2026-02-24T10:00:00.000Z', completedAt, ...(rule ? { rule } : {}) } })).json();
+    assert.deepEqual(await classify('2026-02-23T03:00:00.000Z'), { timeliness: 'early', rule: 'by_instant' });
+    assert.deepEqual(await classify('2026-02-24T10:30:00.000Z'), { timeliness: 'late', rule: 'by_instant' });
+    assert.deepEqual(await classify('2026-02-24T10:30:00.000Z', 'by_day'), { timeliness: 'on_time', rule: 'by_day' });
+  });
+}, { seed: false });

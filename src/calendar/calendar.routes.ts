@@ -5,6 +5,9 @@ import { authenticate, requireActor } from '../http/authentication.js';
 import { pickLanguage } from '../http/language.js';
 import {
   CalendarListResponse,
+  ClassifyBody,
+  ClassifyResponse,
+  RuleSetsResponse,
   CalendarParams,
   CalendarResponse,
   CreateCalendarBody,
@@ -18,6 +21,8 @@ import {
   YearParams,
 } from './calendar.schemas.js';
 import { traceToJson, type CalendarService } from './calendar.service.js';
+import { classifyCompletion } from './classify.js';
+import { CLOCK_RULE_SETS } from './rule-sets.js';
 
 const security = [{ session: [] }];
 
@@ -53,12 +58,27 @@ export function calendarRoutes(calendar: CalendarService) {
             duration: body.duration,
             cutOff: body.cutOff ?? null,
             pauses: (body.pauses ?? []).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to), ...(p.reason ? { reason: p.reason } : {}) })),
-            pauseRule: body.pauseRule ?? 'subtract_paused_time',
+            ...(body.pauseRule ? { pauseRule: body.pauseRule } : {}),
+            ...(body.ruleSetId ? { ruleSetId: body.ruleSetId } : {}),
             extension: body.extension ?? null,
           },
           pickLanguage(request.headers['accept-language']),
         );
-        return { calendarId: result.calendarId, dueAt: result.dueAt?.toISOString() ?? null, explanation: result.explanation, trace: traceToJson(result.trace) };
+        return { calendarId: result.calendarId, ruleSetId: result.ruleSetId, dueAt: result.dueAt?.toISOString() ?? null, explanation: result.explanation, trace: traceToJson(result.trace) };
+      },
+    });
+
+    app.get('/rule-sets', {
+      schema: { tags: ['calendar'], summary: 'Rule sets of the legal clock with the dates they are in force from (public)', response: { 200: RuleSetsResponse } },
+      handler: async () => ({ items: [...CLOCK_RULE_SETS] }),
+    });
+
+    app.post('/classify', {
+      schema: { tags: ['calendar'], summary: 'Early, on time or late (trước hạn / đúng hạn / quá hạn) for a due and a completion instant (public)', body: ClassifyBody, response: { 200: ClassifyResponse } },
+      handler: async (request) => {
+        const dueAt = new Date(request.body.dueAt);
+        const rule = request.body.rule ?? calendar.ruleSetFor(dueAt)?.timelinessRule ?? 'by_day';
+        return { timeliness: classifyCompletion(dueAt, new Date(request.body.completedAt), rule), rule };
       },
     });
 

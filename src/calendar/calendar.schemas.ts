@@ -27,7 +27,8 @@ export const DueDateBody = Type.Object(
         { maxItems: 50 },
       ),
     ),
-    pauseRule: Type.Optional(Type.Enum(['subtract_paused_time', 'restart_from_zero'] as const)),
+    ruleSetId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Rule set; default: the one in force on the day of receipt (see GET /api/v1/calendar/rule-sets)' })),
+    pauseRule: Type.Optional(Type.Enum(['subtract_paused_time', 'restart_from_zero'] as const, { description: "Overrides the rule set's pause rule" })),
     extension: Type.Optional(Type.Union([DurationSchema, Type.Null()])),
   },
   { additionalProperties: false },
@@ -36,10 +37,35 @@ export type DueDateBody = Static<typeof DueDateBody>;
 
 export const DueDateResponse = Type.Object({
   calendarId: Type.String({ description: 'The calendar used' }),
+  ruleSetId: Type.Union([Type.String(), Type.Null()], { description: 'The rule set applied' }),
   dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'null while a pause is open (the clock is stopped)' }),
   explanation: Type.Array(Type.String(), { description: 'Each step, in the language of Accept-Language' }),
   trace: Type.Array(Type.Record(Type.String(), Type.Unknown()), { description: 'The same steps as data' }),
 });
+
+export const RuleSetsResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.Object({ vi: Type.String(), en: Type.String() }),
+      effectiveFrom: Type.String({ format: 'date' }),
+      pauseRule: Type.String(),
+      timelinessRule: Type.String(),
+      deskCutOff: Type.String(),
+      onlineCutOff: Type.String(),
+    }),
+  ),
+});
+
+export const ClassifyBody = Type.Object(
+  {
+    dueAt: Type.String({ format: 'date-time', maxLength: 40 }),
+    completedAt: Type.String({ format: 'date-time', maxLength: 40 }),
+    rule: Type.Optional(Type.Enum(['by_day', 'by_instant'] as const, { description: 'Default: the rule of the rule set in force on the due day' })),
+  },
+  { additionalProperties: false },
+);
+export const ClassifyResponse = Type.Object({ timeliness: Type.Enum(['early', 'on_time', 'late'] as const), rule: Type.Enum(['by_day', 'by_instant'] as const) });
 
 export const CalendarParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
 export const DaysQuery = Type.Object({ from: LegalDate('First day'), to: LegalDate('Last day (at most 2 years after from)') }, { additionalProperties: false });

@@ -13,6 +13,7 @@ import { dateOfDay, dayNumber, weekdayOf } from './legal-time.js';
 import { NATIONAL_CALENDAR_ID, NATIONAL_CALENDAR_NAME } from './national-calendar.js';
 import { OFFICIAL_YEARS } from './official/vietnam-public-servants.js';
 import { proposeYear } from './provisional-holidays.js';
+import { ruleSetById, ruleSetOn, type ClockRuleSet } from './rule-sets.js';
 import { DEFAULT_OFFICE_HOURS, WorkCalendar, type DayEntry, type OfficeSession } from './work-calendar.js';
 
 export interface CalendarRepositories {
@@ -132,7 +133,22 @@ export class CalendarService {
     return calendar;
   }
 
-  async dueDate(request: DueDateInput & { calendarId?: string; unitId?: string }, lang: Language): Promise<{ calendarId: string; dueAt: Date | null; explanation: string[]; trace: readonly TraceStep[] }> {
+  /** The rule set named, or the one in force on the (Vietnam) day the dossier was received. */
+  ruleSetFor(receivedAt: Date, ruleSetId?: string): ClockRuleSet | undefined {
+    if (ruleSetId) {
+      const ruleSet = ruleSetById(ruleSetId);
+      if (!ruleSet) throw new AppError('RULE_SET_NOT_FOUND');
+      return ruleSet;
+    }
+    return ruleSetOn(vietnamDateOf(receivedAt));
+  }
+
+  async dueDate(
+    request: Omit<DueDateInput, 'pauseRule'> & { pauseRule?: DueDateInput['pauseRule']; calendarId?: string; unitId?: string; ruleSetId?: string },
+    lang: Language,
+  ): Promise<{ calendarId: string; ruleSetId: string | null; dueAt: Date | null; explanation: string[]; trace: readonly TraceStep[] }> {
+    const ruleSet = this.ruleSetFor(request.receivedAt, request.ruleSetId);
+    const pauseRule = request.pauseRule ?? ruleSet?.pauseRule ?? 'subtract_paused_time';
     let officeHours: readonly OfficeSession[] = DEFAULT_OFFICE_HOURS;
     if (request.unitId) {
       const unit = await this.uow.read.units.findById(request.unitId, vietnamDateOf(this.clock.now()));
@@ -142,8 +158,8 @@ export class CalendarService {
     const calendarId = request.calendarId ?? (request.unitId ? await this.calendarIdForUnit(request.unitId) : NATIONAL_CALENDAR_ID);
     const calendar = await this.build(calendarId, officeHours);
     try {
-      const result = computeDueDate(calendar, request);
-      return { calendarId, dueAt: result.dueAt, explanation: explainDueDate(calendar, result, lang), trace: result.trace };
+      const result = computeDueDate(calendar, { ...request, pauseRule });
+      return { calendarId, ruleSetId: ruleSet?.id ?? null, dueAt: result.dueAt, explanation: explainDueDate(calendar, result, lang), trace: result.trace };
     } catch (error) {
       if (error instanceof DueDateInputError) throw new AppError('DUE_DATE_INPUT_INVALID', { reason: error.message });
       throw error;

@@ -39,6 +39,7 @@ export const errorCatalogue = {
   CALENDAR_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lịch làm việc.', en: 'The calendar was not found.' },
   CALENDAR_EXISTS: { status: 409, vi: 'Đơn vị này đã có lịch làm việc riêng.', en: 'This unit already has its own calendar.' },
   CALENDAR_YEAR_INVALID: { status: 422, vi: 'Danh sách ngày nghỉ của năm không hợp lệ.', en: 'The year’s list of days off is invalid.' },
+  RULE_SET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bộ quy tắc tính thời hạn.', en: 'The rule set was not found.' },
   DUE_DATE_INPUT_INVALID: { status: 422, vi: 'Không tính được thời hạn với dữ liệu đã gửi.', en: 'The due date cannot be computed from these data.' },
   // Infrastructure
   NOT_READY: { status: 503, vi: 'Hệ thống đang khởi động hoặc mất kết nối cơ sở dữ liệu.', en: 'The service is starting or cannot reach its database.' },
