@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { forEachDialect } from '../../test/support/test-app.js';
+import { DEMO_PASSWORD } from '../demo/demo-data.js';
 
 const list2027 = {
   status: 'official',
@@ -51,6 +52,7 @@ forEachDialect('calendar administration', (testApp) => {
     assert.equal((after.get('2027-02-20') as { working: boolean }).working, false);
     const versions = (await t.inject({ method: 'GET', url: '/api/v1/calendar/vn-public-servants/years/2027/versions' })).json().items;
     assert.deepEqual(versions.map((v: { version: number; entries: unknown[] }) => [v.version, v.entries.length]), [[1, 8], [2, 6]]);
+
   });
 
   it('refuses a list with days outside the year, twice the same day, or a weekday as make-up day', async () => {
@@ -101,3 +103,26 @@ forEachDialect('calendar administration', (testApp) => {
     assert.deepEqual([proposed.status, proposed.version], ['provisional', null]);
   });
 });
+
+let now = new Date('2026-10-16T03:00:00Z');
+forEachDialect(
+  'calendar versions over time',
+  (testApp) => {
+    it('recomputes an appointment exactly with the lists known when it was given', async () => {
+      const t = testApp();
+      const admin = await t.login('admin');
+      assert.equal((await t.inject({ method: 'PUT', url: '/api/v1/calendar/vn-public-servants/years/2027', headers: { cookie: admin }, payload: list2027 })).json().version, 1);
+      const givenAt = now.toISOString();
+      now = new Date(now.getTime() + 30 * 86_400_000); // a month later the swap is cancelled
+      // The first session has expired by then: sign in again.
+      const signIn = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
+      const later = `motcua_session=${signIn.cookies.find((c) => c.name === 'motcua_session')!.value}`;
+      const corrected = await t.inject({ method: 'PUT', url: '/api/v1/calendar/vn-public-servants/years/2027', headers: { cookie: later }, payload: { ...list2027, entries: list2027.entries.filter((e) => e.date !== '2027-02-12' && e.date !== '2027-02-20') } });
+      assert.equal(corrected.json().version, 2, corrected.body);
+      const due = (extra = {}) => t.inject({ method: 'POST', url: '/api/v1/calendar/due-date', payload: { receivedAt: '2027-02-19T09:00:00+07:00', duration: { amount: 1, unit: 'working_days' }, ...extra } });
+      assert.equal((await due({ listsKnownAt: givenAt })).json().dueAt, '2027-02-20T10:00:00.000Z', 'then, Saturday 20/02 was a make-up working day');
+      assert.equal((await due()).json().dueAt, '2027-02-22T10:00:00.000Z', 'now it is not');
+    });
+  },
+  { clock: { now: () => new Date(now) } },
+);

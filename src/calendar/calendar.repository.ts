@@ -95,14 +95,20 @@ export class CalendarRepository {
       .execute();
   }
 
-  /** The newest version of every year's list of a calendar. */
-  async currentYearLists(calendarId: string): Promise<StoredYearList[]> {
+  /** The newest version of every year's list of a calendar (as recorded up to `knownAt`, if given). */
+  async currentYearLists(calendarId: string, knownAt?: string): Promise<StoredYearList[]> {
     const rows = await this.db
       .selectFrom('calendar_year_lists as l')
       .selectAll()
       .where('l.calendar_id', '=', calendarId)
+      .$if(knownAt !== undefined, (q) => q.where('l.recorded_at', '<=', knownAt!))
       .where('l.version', '=', (eb) =>
-        eb.selectFrom('calendar_year_lists as n').select((e) => e.fn.max('n.version').as('v')).whereRef('n.calendar_id', '=', 'l.calendar_id').whereRef('n.year', '=', 'l.year'),
+        eb
+          .selectFrom('calendar_year_lists as n')
+          .select((e) => e.fn.max('n.version').as('v'))
+          .whereRef('n.calendar_id', '=', 'l.calendar_id')
+          .whereRef('n.year', '=', 'l.year')
+          .$if(knownAt !== undefined, (q) => q.where('n.recorded_at', '<=', knownAt!)),
       )
       .orderBy('l.year')
       .execute();

@@ -60,6 +60,7 @@ export function calendarRoutes(calendar: CalendarService) {
             pauses: (body.pauses ?? []).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to), ...(p.reason ? { reason: p.reason } : {}) })),
             ...(body.pauseRule ? { pauseRule: body.pauseRule } : {}),
             ...(body.ruleSetId ? { ruleSetId: body.ruleSetId } : {}),
+            ...(body.listsKnownAt ? { listsKnownAt: new Date(body.listsKnownAt) } : {}),
             extension: body.extension ?? null,
           },
           pickLanguage(request.headers['accept-language']),

@@ -27,6 +27,7 @@ export const DueDateBody = Type.Object(
         { maxItems: 50 },
       ),
     ),
+    listsKnownAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: "Use the yearly lists as they were recorded at this instant (recompute an old appointment exactly); default: the newest" })),
     ruleSetId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Rule set; default: the one in force on the day of receipt (see GET /api/v1/calendar/rule-sets)' })),
     pauseRule: Type.Optional(Type.Enum(['subtract_paused_time', 'restart_from_zero'] as const, { description: "Overrides the rule set's pause rule" })),
     extension: Type.Optional(Type.Union([DurationSchema, Type.Null()])),

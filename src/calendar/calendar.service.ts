@@ -108,21 +108,22 @@ export class CalendarService {
   }
 
   /** The year lists in force for a calendar: its own, else the nearest parent's, else proposed. */
-  private async yearListsInForce(chain: StoredCalendar[]): Promise<Map<number, StoredYearList>> {
+  private async yearListsInForce(chain: StoredCalendar[], knownAt?: string): Promise<Map<number, StoredYearList>> {
     const lists = new Map<number, StoredYearList>();
     for (const calendar of chain) {
-      for (const list of await this.uow.read.calendars.currentYearLists(calendar.id)) if (!lists.has(list.year)) lists.set(list.year, list);
+      for (const list of await this.uow.read.calendars.currentYearLists(calendar.id, knownAt)) if (!lists.has(list.year)) lists.set(list.year, list);
     }
     return lists;
   }
 
-  private async build(calendarId: string, officeHours: readonly OfficeSession[] = DEFAULT_OFFICE_HOURS): Promise<WorkCalendar> {
+  /** The working calendar from the lists in force (or as they were recorded at `knownAt`, to recompute old due dates exactly). */
+  private async build(calendarId: string, officeHours: readonly OfficeSession[] = DEFAULT_OFFICE_HOURS, knownAt?: string): Promise<WorkCalendar> {
     const chain = await this.chain(calendarId);
     const stamp = await this.uow.read.calendars.stamp(chain.map((c) => c.id));
-    const key = `${calendarId}|${stamp}|${JSON.stringify(officeHours)}`;
+    const key = `${calendarId}|${stamp}|${JSON.stringify(officeHours)}|${knownAt ?? ''}`;
     const cached = this.built.get(key);
     if (cached) return cached;
-    const lists = await this.yearListsInForce(chain);
+    const lists = await this.yearListsInForce(chain, knownAt);
     const entries: DayEntry[] = [];
     for (const list of lists.values()) entries.push(...list.entries.map((e) => (list.status === 'provisional' ? { ...e, provisional: true } : e)));
     for (let year = PROPOSED_FROM; year <= PROPOSED_TO; year++) if (!lists.has(year)) entries.push(...proposeYear(year));
@@ -144,7 +145,7 @@ export class CalendarService {
   }
 
   async dueDate(
-    request: Omit<DueDateInput, 'pauseRule'> & { pauseRule?: DueDateInput['pauseRule']; calendarId?: string; unitId?: string; ruleSetId?: string },
+    request: Omit<DueDateInput, 'pauseRule'> & { pauseRule?: DueDateInput['pauseRule']; calendarId?: string; unitId?: string; ruleSetId?: string; listsKnownAt?: Date },
     lang: Language,
   ): Promise<{ calendarId: string; ruleSetId: string | null; dueAt: Date | null; explanation: string[]; trace: readonly TraceStep[] }> {
     const ruleSet = this.ruleSetFor(request.receivedAt, request.ruleSetId);
@@ -156,7 +157,7 @@ export class CalendarService {
       officeHours = unit.officeHours;
     }
     const calendarId = request.calendarId ?? (request.unitId ? await this.calendarIdForUnit(request.unitId) : NATIONAL_CALENDAR_ID);
-    const calendar = await this.build(calendarId, officeHours);
+    const calendar = await this.build(calendarId, officeHours, request.listsKnownAt?.toISOString());
     try {
       const result = computeDueDate(calendar, { ...request, pauseRule });
       return { calendarId, ruleSetId: ruleSet?.id ?? null, dueAt: result.dueAt, explanation: explainDueDate(calendar, result, lang), trace: result.trace };
