@@ -5,7 +5,8 @@ import { LegalDate } from '../http/schemas.js';
 const Instant = Type.String({ format: 'date-time', maxLength: 40, description: 'ISO-8601 instant with its offset, e.g. 2026-02-12T09:00:00+07:00' });
 const DurationSchema = Type.Object(
   {
-    amount: Type.Integer({ minimum: 0, maximum: 10_000 }),
+    // Legal limits are far shorter; the bound keeps one public request (with its day-by-day explanation) cheap.
+    amount: Type.Integer({ minimum: 0, maximum: 500 }),
     unit: Type.Enum(['working_days', 'working_hours', 'calendar_days', 'months'] as const),
   },
   { additionalProperties: false },
@@ -24,7 +25,7 @@ export const DueDateBody = Type.Object(
           { from: Instant, to: Type.Union([Instant, Type.Null()]), reason: Type.Optional(Type.Enum(['supplement', 'payment', 'other'] as const)) },
           { additionalProperties: false },
         ),
-        { maxItems: 50 },
+        { maxItems: 20 },
       ),
     ),
     listsKnownAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: "Use the yearly lists as they were recorded at this instant (recompute an old appointment exactly); default: the newest" })),

@@ -12,7 +12,7 @@ import { explainDueDate, type Language } from './explain.js';
 import { dateOfDay, dayNumber, weekdayOf } from './legal-time.js';
 import { NATIONAL_CALENDAR_ID, NATIONAL_CALENDAR_NAME } from './national-calendar.js';
 import { OFFICIAL_YEARS } from './official/vietnam-public-servants.js';
-import { proposeYear } from './provisional-holidays.js';
+import { proposeYear, withProposedYears } from './provisional-holidays.js';
 import { ruleSetById, ruleSetOn, type ClockRuleSet } from './rule-sets.js';
 import { DEFAULT_OFFICE_HOURS, WorkCalendar, type DayEntry, type OfficeSession } from './work-calendar.js';
 
@@ -46,8 +46,6 @@ export interface YearListView {
 }
 
 const MAX_DAYS_LISTED = 732;
-const PROPOSED_FROM = 2000;
-const PROPOSED_TO = 2060;
 
 export class CalendarService {
   private readonly built = new Map<string, WorkCalendar>();
@@ -124,9 +122,8 @@ export class CalendarService {
     const cached = this.built.get(key);
     if (cached) return cached;
     const lists = await this.yearListsInForce(chain, knownAt);
-    const entries: DayEntry[] = [];
-    for (const list of lists.values()) entries.push(...list.entries.map((e) => (list.status === 'provisional' ? { ...e, provisional: true } : e)));
-    for (let year = PROPOSED_FROM; year <= PROPOSED_TO; year++) if (!lists.has(year)) entries.push(...proposeYear(year));
+    const recorded = new Map([...lists].map(([year, list]) => [year, list.status === 'provisional' ? list.entries.map((e) => ({ ...e, provisional: true })) : list.entries]));
+    const entries = withProposedYears(recorded);
     const own = chain[0]!;
     const calendar = new WorkCalendar({ id: own.id, name: own.name, weeklyRestDays: own.weeklyRestDays, makeUpDaysCount: own.makeUpDaysCount, entries, officeHours });
     if (this.built.size > 50) this.built.clear();

@@ -56,3 +56,13 @@ export function proposeYear(year: number): DayEntry[] {
   }
   return entries.sort((a, b) => a.date.localeCompare(b.date));
 }
+
+/** Years for which days are proposed when no list is recorded. */
+export const PROPOSED_YEARS = { from: 2000, to: 2060 } as const;
+
+/** The recorded lists' entries, plus proposed (provisional) days for every year in PROPOSED_YEARS without a list. */
+export function withProposedYears(recorded: ReadonlyMap<number, readonly DayEntry[]>): DayEntry[] {
+  const entries: DayEntry[] = [...recorded.values()].flat();
+  for (let year = PROPOSED_YEARS.from; year <= PROPOSED_YEARS.to; year++) if (!recorded.has(year)) entries.push(...proposeYear(year));
+  return entries;
+}
