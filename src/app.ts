@@ -41,8 +41,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openDatabase(config));
   const services = createServices(database, config, clock);
-  await services.calendar.ensureReferenceData();
-  if (config.seedDemoData) await seedDemoDataIfEmpty(services, database, clock);
+  try {
+    await services.calendar.ensureReferenceData();
+    if (config.seedDemoData) await seedDemoDataIfEmpty(services, database, clock);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
@@ -53,7 +58,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    ajv: { customOptions: {} },
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
