@@ -20,14 +20,25 @@ forEachDialect('legal clock API', (testApp) => {
     assert.equal(vi.explanation.at(-1), 'Hẹn trả kết quả: 17:00 Thứ Ba 24/02/2026.');
   });
 
-  it('uses the office hours of a unit', async () => {
+  it('uses the office hours of a unit in force on the day of receipt', async () => {
     const t = testApp();
     const cookie = await t.login('candang.quantri');
     const canDang = (await t.inject({ method: 'GET', url: '/api/v1/units?q=000.21.45.H01' })).json().items[0];
-    const patched = await t.inject({ method: 'PATCH', url: `/api/v1/units/${canDang.id}`, headers: { cookie }, payload: { version: canDang.version, officeHours: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '16:30' }] } });
+    const newHours = [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '16:30' }];
+    const past = await t.inject({ method: 'PATCH', url: `/api/v1/units/${canDang.id}`, headers: { cookie }, payload: { version: canDang.version, officeHours: newHours, officeHoursFrom: '2020-01-06' } });
+    assert.equal(past.statusCode, 422);
+    assert.equal(past.json().error.code, 'UNIT_OFFICE_HOURS_PAST');
+    const patched = await t.inject({ method: 'PATCH', url: `/api/v1/units/${canDang.id}`, headers: { cookie }, payload: { version: canDang.version, officeHours: newHours, officeHoursFrom: '2099-01-05' } });
     assert.equal(patched.statusCode, 200, patched.body);
-    const response = await t.inject({ method: 'POST', url: '/api/v1/calendar/due-date', payload: { unitId: canDang.id, receivedAt: '2026-03-10T09:00:00+07:00', duration: { amount: 1, unit: 'working_days' } } });
-    assert.equal(response.json().dueAt, '2026-03-11T09:30:00.000Z'); // 16:30 local
+    assert.deepEqual(patched.json().officeHours, canDang.officeHours, 'today the old hours are still in force');
+    const later = (await t.inject({ method: 'GET', url: `/api/v1/units/${canDang.id}?asOf=2099-01-05` })).json();
+    assert.deepEqual(later.officeHours, newHours);
+    const history = (await t.inject({ method: 'GET', url: `/api/v1/units/${canDang.id}/office-hours` })).json().items;
+    assert.deepEqual(history.map((h: { validFrom: string }) => h.validFrom), ['2008-08-01', '2099-01-05']);
+
+    const due = async (receivedAt: string) => (await t.inject({ method: 'POST', url: '/api/v1/calendar/due-date', payload: { unitId: canDang.id, receivedAt, duration: { amount: 1, unit: 'working_days' } } })).json().dueAt;
+    assert.equal(await due('2099-01-05T09:00:00+07:00'), '2099-01-06T09:30:00.000Z'); // 16:30 local under the new hours
+    assert.equal(await due('2026-03-10T09:00:00+07:00'), '2026-03-11T10:00:00.000Z', 'an appointment of March 2026 keeps the hours of that time');
   });
 
   it('lists the days of a period with the reason of each day off', async () => {

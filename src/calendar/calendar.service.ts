@@ -149,7 +149,8 @@ export class CalendarService {
     const pauseRule = request.pauseRule ?? ruleSet?.pauseRule ?? 'subtract_paused_time';
     let officeHours: readonly OfficeSession[] = DEFAULT_OFFICE_HOURS;
     if (request.unitId) {
-      const unit = await this.uow.read.units.findById(request.unitId, vietnamDateOf(this.clock.now()));
+      // The unit's office hours on the day of receipt: later changes never move an appointment already given.
+      const unit = await this.uow.read.units.findById(request.unitId, vietnamDateOf(request.receivedAt));
       if (!unit) throw new AppError('UNIT_NOT_FOUND', { field: 'unitId' });
       officeHours = unit.officeHours;
     }

@@ -98,6 +98,14 @@ export interface CalendarYearListsTable {
   recorded_by: string | null;
 }
 
+/** Office hours of a unit from a date on (the hours it started with stay in units.office_hours). */
+export interface UnitOfficeHoursChangesTable {
+  unit_id: string;
+  valid_from: string;
+  sessions: JsonColumn;
+  recorded_at: string;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_parent_links: UnitParentLinksTable;
@@ -105,6 +113,7 @@ export interface DB {
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  unit_office_hours_changes: UnitOfficeHoursChangesTable;
   calendars: CalendarsTable;
   calendar_year_lists: CalendarYearListsTable;
 }

@@ -34,6 +34,7 @@ export const errorCatalogue = {
   UNIT_MOVE_DATE_INVALID: { status: 422, vi: 'Ngày chuyển cơ quan cấp trên phải sau lần thay đổi trước.', en: 'The date of the move must be after the previous change of parent.' },
   UNIT_VERSION_CONFLICT: { status: 409, vi: 'Đơn vị đã được người khác cập nhật. Vui lòng tải lại và thử lại.', en: 'Someone else updated this unit. Reload and try again.' },
   UNIT_IN_USE: { status: 409, vi: 'Đơn vị đang được sử dụng (có đơn vị trực thuộc, cán bộ hoặc dữ liệu liên quan); hãy cho đơn vị hết hiệu lực thay vì xóa.', en: 'The unit is in use (sub-units, staff or other records refer to it); close it with an end date instead of deleting it.' },
+  UNIT_OFFICE_HOURS_PAST: { status: 422, vi: 'Giờ làm việc mới chỉ áp dụng từ hôm nay trở đi; không sửa giờ làm việc của những ngày đã qua.', en: 'New office hours apply from today on; the hours of past days cannot be changed.' },
   UNIT_IMPORT_INVALID: { status: 422, vi: 'Tệp danh sách đơn vị có dòng không hợp lệ; không dòng nào được nhập.', en: 'The unit file has invalid rows; nothing was imported.' },
   // Legal clock
   CALENDAR_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lịch làm việc.', en: 'The calendar was not found.' },

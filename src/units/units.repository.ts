@@ -26,6 +26,23 @@ export interface ParentLink {
   readonly validTo: string | null;
 }
 
+/** The office hours in force on a date: the latest change from that date or before, else the initial hours. */
+function officeHoursInForce(onDate: string) {
+  return (eb: ExpressionBuilder<DB, 'units'>) =>
+    eb.fn
+      .coalesce(
+        eb
+          .selectFrom('unit_office_hours_changes as c')
+          .select('c.sessions')
+          .whereRef('c.unit_id', '=', 'units.id')
+          .where('c.valid_from', '<=', onDate)
+          .orderBy('c.valid_from', 'desc')
+          .limit(1),
+        eb.ref('units.office_hours'),
+      )
+      .as('office_hours_in_force');
+}
+
 /** Links in force on a date: valid_from <= date <= valid_to (an open end is in force). */
 function linkInForce(onDate: string) {
   return (eb: ExpressionBuilder<DB, 'unit_parent_links'>) =>
@@ -42,7 +59,24 @@ export class UnitsRepository {
       .selectFrom('units')
       .leftJoin('unit_parent_links', (join) => join.onRef('unit_parent_links.unit_id', '=', 'units.id').on(linkInForce(onDate)))
       .selectAll('units')
-      .select('unit_parent_links.parent_id as parent_id');
+      .select(['unit_parent_links.parent_id as parent_id', officeHoursInForce(onDate)]);
+  }
+
+  /** Office hours from `validFrom` on (a correction of the same day replaces that day's schedule). */
+  async setOfficeHoursFrom(unitId: string, validFrom: string, sessions: readonly OfficeHoursSession[], now: string): Promise<void> {
+    await this.db
+      .insertInto('unit_office_hours_changes')
+      .values({ unit_id: unitId, valid_from: validFrom, sessions: writeJson(sessions), recorded_at: now })
+      .onConflict((oc) => oc.columns(['unit_id', 'valid_from']).doUpdateSet({ sessions: writeJson(sessions), recorded_at: now }))
+      .execute();
+  }
+
+  /** The schedules of a unit: the one it started with, then each change. */
+  async officeHoursHistory(unitId: string): Promise<Array<{ validFrom: string; sessions: OfficeHoursSession[] }>> {
+    const unit = await this.db.selectFrom('units').select(['valid_from', 'office_hours']).where('id', '=', unitId).executeTakeFirst();
+    if (!unit) return [];
+    const changes = await this.db.selectFrom('unit_office_hours_changes').select(['valid_from', 'sessions']).where('unit_id', '=', unitId).orderBy('valid_from').execute();
+    return [{ validFrom: unit.valid_from, sessions: readJson(unit.office_hours) }, ...changes.map((c) => ({ validFrom: c.valid_from, sessions: readJson<OfficeHoursSession[]>(c.sessions) }))];
   }
 
   async findById(id: string, onDate: string): Promise<Unit | undefined> {
@@ -89,7 +123,7 @@ export class UnitsRepository {
   async update(unit: UnitRecordInput, expectedVersion: number, now: string): Promise<boolean> {
     const result = await this.db
       .updateTable('units')
-      .set({ ...toRow(unit), version: expectedVersion + 1, updated_at: now })
+      .set({ ...withoutInitialOfficeHours(toRow(unit)), version: expectedVersion + 1, updated_at: now })
       .where('id', '=', unit.id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
@@ -186,7 +220,7 @@ export class UnitsRepository {
       .innerJoin('units', 'units.id', 'tree.id')
       .leftJoin('unit_parent_links', (join) => join.onRef('unit_parent_links.unit_id', '=', 'units.id').on(linkInForce(onDate)))
       .selectAll('units')
-      .select(['unit_parent_links.parent_id as parent_id', 'tree.depth as depth'])
+      .select(['unit_parent_links.parent_id as parent_id', 'tree.depth as depth', officeHoursInForce(onDate)])
       .where('units.valid_from', '<=', onDate)
       .where((eb) => eb.or([eb('units.valid_to', 'is', null), eb('units.valid_to', '>=', onDate)]))
       .orderBy('tree.depth')
@@ -206,6 +240,12 @@ function escapeLike(value: string): string {
   return value.replace(/[%_\\]/g, (c) => `\\${c}`);
 }
 
+/** Updates never touch the hours a unit started with: later schedules are changes from a date. */
+function withoutInitialOfficeHours(row: ReturnType<typeof toRow>): Omit<ReturnType<typeof toRow>, 'office_hours'> {
+  const { office_hours: _initial, ...rest } = row;
+  return rest;
+}
+
 function toRow(unit: UnitRecordInput) {
   return {
     code: unit.code,
@@ -223,7 +263,7 @@ function toRow(unit: UnitRecordInput) {
   };
 }
 
-type UnitRow = DB['units'] extends infer T ? { [K in keyof T]: unknown } & { parent_id: string | null } : never;
+type UnitRow = DB['units'] extends infer T ? { [K in keyof T]: unknown } & { parent_id: string | null; office_hours_in_force?: unknown } : never;
 
 function toUnit(row: UnitRow): Unit {
   return {
@@ -236,7 +276,7 @@ function toUnit(row: UnitRow): Unit {
     address: row.address as string | null,
     phone: row.phone as string | null,
     email: row.email as string | null,
-    officeHours: readJson<OfficeHoursSession[]>(row.office_hours),
+    officeHours: readJson<OfficeHoursSession[]>(row.office_hours_in_force ?? row.office_hours),
     validFrom: row.valid_from as string,
     validTo: row.valid_to as string | null,
     successorId: row.successor_id as string | null,

@@ -13,6 +13,7 @@ import {
   ImportUnitsResponse,
   ListUnitsQuery,
   MoveUnitBody,
+  OfficeHoursHistoryResponse,
   ParentHistoryResponse,
   SubtreeResponse,
   UnitDetailResponse,
@@ -46,6 +47,11 @@ export function unitsRoutes(units: UnitsService, unitsImport: UnitsImportService
     app.get('/:id/subtree', {
       schema: { tags: ['units'], summary: 'A unit and every unit below it, as the hierarchy stood on a date', params: IdParams, querystring: AsOfQuery, response: { 200: SubtreeResponse } },
       handler: async (request) => ({ items: await units.subtree(request.params.id, request.query.asOf) }),
+    });
+
+    app.get('/:id/office-hours', {
+      schema: { tags: ['units'], summary: 'History of the office hours (each schedule with the day it starts)', params: IdParams, response: { 200: OfficeHoursHistoryResponse } },
+      handler: async (request) => ({ items: await units.officeHoursHistory(request.params.id) }),
     });
 
     app.get('/:id/parents', {

@@ -82,6 +82,7 @@ export const UpdateUnitBody = Type.Object(
     phone: Type.Optional(Phone),
     email: Type.Optional(Email),
     officeHours: Type.Optional(OfficeHours),
+    officeHoursFrom: Type.Optional(LegalDate('With officeHours: the day the new hours start (default today; not a past day)')),
     validFrom: Type.Optional(LegalDate('In force from')),
     validTo: Type.Optional(Type.Union([LegalDate('In force until (closing a merged or abolished unit)'), Type.Null()])),
     successorId: Type.Optional(Type.Union([Uuid, Type.Null()])),
@@ -124,6 +125,10 @@ export const UnitListResponse = Type.Object({
 
 export const SubtreeResponse = Type.Object({
   items: Type.Array(Type.Object({ ...UnitResponse.properties, depth: Type.Integer({ description: 'Levels below the root' }) })),
+});
+
+export const OfficeHoursHistoryResponse = Type.Object({
+  items: Type.Array(Type.Object({ validFrom: Type.String({ format: 'date' }), sessions: Type.Array(OfficeHoursSession) })),
 });
 
 export const ParentHistoryResponse = Type.Object({

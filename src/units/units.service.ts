@@ -29,7 +29,11 @@ export interface UnitInput {
   readonly successorId?: string | null;
 }
 
-export type UnitPatch = Partial<Omit<UnitInput, 'parentId'>> & { readonly version: number };
+export type UnitPatch = Partial<Omit<UnitInput, 'parentId'>> & {
+  readonly version: number;
+  /** With officeHours: the day the new hours start (default today; never a past day). */
+  readonly officeHoursFrom?: string;
+};
 
 export interface UnitMove {
   readonly parentId: string | null;
@@ -79,6 +83,11 @@ export class UnitsService {
     return this.uow.read.units.subtree(id, onDate);
   }
 
+  async officeHoursHistory(id: string) {
+    await this.getUnit(id);
+    return this.uow.read.units.officeHoursHistory(id);
+  }
+
   async parentHistory(id: string) {
     await this.getUnit(id);
     return this.uow.read.units.parentLinks(id);
@@ -122,10 +131,17 @@ export class UnitsService {
       requireManageUnit(actor, chain);
       const current = (await units.findById(id, today))!;
       if (current.version !== patch.version) throw new AppError('UNIT_VERSION_CONFLICT', { currentVersion: current.version });
-      const merged: UnitInput = { ...current, ...stripUndefined(patch) };
+      const { officeHoursFrom, ...attributes } = patch;
+      const merged: UnitInput = { ...current, ...stripUndefined(attributes) };
       const record = { ...normalise(merged, merged.validFrom!), id };
       await checkRecord(units, record);
       if (!(await units.update(record, patch.version, now))) throw new AppError('UNIT_VERSION_CONFLICT');
+      if (patch.officeHours) {
+        // New hours apply from a day on; the hours of past days stay as they were (due dates depend on them).
+        const from = officeHoursFrom ?? today;
+        if (from < today || from < record.validFrom) throw new AppError('UNIT_OFFICE_HOURS_PAST', { field: 'officeHoursFrom', earliest: today > record.validFrom ? today : record.validFrom });
+        await units.setOfficeHoursFrom(id, from, record.officeHours, now);
+      }
       const changed = Object.keys(stripUndefined(patch)).filter((k) => k !== 'version');
       await audit.append({ occurredAt: now, actorUserId: actor.userId, action: 'unit.updated', entityType: 'unit', entityId: id, requestId: context.requestId ?? null, details: { changed } });
       return (await units.findById(id, today))!;
