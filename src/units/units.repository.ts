@@ -26,21 +26,14 @@ export interface ParentLink {
   readonly validTo: string | null;
 }
 
-/** The office hours in force on a date: the latest change from that date or before, else the initial hours. */
+/**
+ * The office hours in force on a date: the latest change from that date or before, else the initial hours.
+ * Written as one SQL fragment: building it with the expression builder cost more than running it.
+ */
 function officeHoursInForce(onDate: string) {
-  return (eb: ExpressionBuilder<DB, 'units'>) =>
-    eb.fn
-      .coalesce(
-        eb
-          .selectFrom('unit_office_hours_changes as c')
-          .select('c.sessions')
-          .whereRef('c.unit_id', '=', 'units.id')
-          .where('c.valid_from', '<=', onDate)
-          .orderBy('c.valid_from', 'desc')
-          .limit(1),
-        eb.ref('units.office_hours'),
-      )
-      .as('office_hours_in_force');
+  return sql<unknown>`coalesce((select c.sessions from unit_office_hours_changes c where c.unit_id = units.id and c.valid_from <= ${onDate} order by c.valid_from desc limit 1), units.office_hours)`.as(
+    'office_hours_in_force',
+  );
 }
 
 /** Links in force on a date: valid_from <= date <= valid_to (an open end is in force). */
