@@ -19,6 +19,8 @@ import { UnitResponse } from './units/units.schemas.js';
 import { systemClock, type Clock } from './time/clock.js';
 import { unitsRoutes } from './units/units.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { catalogRoutes } from './catalog/catalog.routes.js';
+import { ProcedureSummary, ProcedureVersionResponse } from './catalog/catalog.schemas.js';
 
 export interface BuildOptions {
   /** Use this database instead of opening the configured one (the app still closes it). */
@@ -75,12 +77,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Schemas referenced by $ref from several modules' routes live at the root scope.
   app.addSchema(UnitResponse);
   app.addSchema(StaffProfileResponse);
+  app.addSchema(ProcedureVersionResponse);
+  app.addSchema(ProcedureSummary);
 
   await app.register(healthRoutes(database));
   await app.register(authRoutes(services.auth, { name: config.session.cookieName, secure: config.session.secureCookie }), { prefix: '/api/v1/auth' });
   await app.register(staffRoutes(services.staff), { prefix: '/api/v1/staff' });
   await app.register(unitsRoutes(services.units, services.unitsImport), { prefix: '/api/v1/units' });
   await app.register(calendarRoutes(services.calendar), { prefix: '/api/v1/calendar' });
+  await app.register(catalogRoutes(services.catalog, services.catalogAdmin), { prefix: '/api/v1/procedures' });
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
 
   await app.ready();

@@ -3,6 +3,9 @@
 import { AuditRepository } from './audit/audit.repository.js';
 import { CalendarRepository } from './calendar/calendar.repository.js';
 import { CalendarService } from './calendar/calendar.service.js';
+import { CatalogAdminService } from './catalog/catalog-admin.service.js';
+import { CatalogRepository } from './catalog/catalog.repository.js';
+import { CatalogService } from './catalog/catalog.service.js';
 import type { Config } from './config/config.js';
 import type { Database, Executor } from './db/database.js';
 import { createUnitOfWork } from './db/unit-of-work.js';
@@ -17,6 +20,7 @@ import { UnitsService } from './units/units.service.js';
 export interface Repositories {
   readonly calendars: CalendarRepository;
   readonly units: UnitsRepository;
+  readonly catalog: CatalogRepository;
   readonly identity: IdentityRepository;
   readonly audit: AuditRepository;
 }
@@ -25,6 +29,7 @@ export function bindRepositories(executor: Executor): Repositories {
   return {
     calendars: new CalendarRepository(executor),
     units: new UnitsRepository(executor),
+    catalog: new CatalogRepository(executor),
     identity: new IdentityRepository(executor),
     audit: new AuditRepository(executor),
   };
@@ -34,6 +39,8 @@ export interface Services {
   readonly calendar: CalendarService;
   readonly units: UnitsService;
   readonly unitsImport: UnitsImportService;
+  readonly catalog: CatalogService;
+  readonly catalogAdmin: CatalogAdminService;
   readonly auth: AuthService;
   readonly staff: StaffService;
 }
@@ -45,6 +52,8 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     calendar: new CalendarService(uow, clock),
     units,
     unitsImport: new UnitsImportService(uow, clock),
+    catalog: new CatalogService(uow, clock),
+    catalogAdmin: new CatalogAdminService(uow, clock),
     auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),
     staff: new StaffService(uow, clock),
   };

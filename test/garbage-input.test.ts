@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import fc from 'fast-check';
+import { DEMO_PROCEDURES } from '../src/demo/demo-procedures.js';
 import { forEachDialect, type TestApp } from './support/test-app.js';
 
 interface Operation {
@@ -72,6 +73,9 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 }),
 );
 
+/** Procedure codes that exist, so that catalogue paths reach the services. */
+const PROCEDURE_CODES = Object.values(DEMO_PROCEDURES).map((p) => p.code);
+
 const instant = fc.date({ min: new Date('2023-06-01T00:00:00Z'), max: new Date('2027-06-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
 const isoDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -92,7 +96,7 @@ function plausible(name: string, unitIds: string[]): fc.Arbitrary<unknown> | und
     q: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('%', '_', '\\', 'Cần Đăng', "'")),
     includeClosed: fc.boolean(),
     dryRun: fc.boolean(),
-    code: fc.stringMatching(/^[0-9A-Z]{1,4}(\.[0-9A-Z]{1,4}){0,3}$/),
+    code: fc.oneof(fc.stringMatching(/^[0-9A-Z]{1,4}(\.[0-9A-Z]{1,4}){0,3}$/), fc.constantFrom(...PROCEDURE_CODES), fc.stringMatching(/^\d\.\d{6}$/)),
     name: fc.string({ minLength: 1, maxLength: 40 }),
     shortName: fc.oneof(fc.string({ maxLength: 20 }), fc.constant(null)),
     address: fc.oneof(fc.string({ maxLength: 40 }), fc.constant(null)),
@@ -113,6 +117,30 @@ function plausible(name: string, unitIds: string[]): fc.Arbitrary<unknown> | und
     calendarId: fc.constantFrom('vn-public-servants', 'unknown'),
     from: isoDate,
     to: isoDate,
+    revision: fc.integer({ min: 1, max: 5 }),
+    field: fc.record({ code: fc.constantFrom('HO_TICH', 'DAT_DAI', 'X'), name: fc.string({ minLength: 1, maxLength: 20 }) }),
+    fieldCode: fc.constantFrom('HO_TICH', 'DAT_DAI', 'X'),
+    level: fc.constantFrom('province', 'district', 'commune'),
+    levels: fc.subarray(['province', 'district', 'commune']),
+    methods: fc.subarray(['in_person', 'online', 'postal']),
+    onlineLevel: fc.constantFrom('full_online', 'partly_online', 'offline'),
+    legacyLevel: fc.constantFrom(1, 2, 3, 4, null),
+    implementingUnitIds: fc.array(unitId, { maxLength: 3 }),
+    cases: fc.array(
+      fc.record(
+        {
+          code: fc.constantFrom('TH1', 'TH2'),
+          name: fc.string({ minLength: 1, maxLength: 20 }),
+          timeLimit: fc.record({ amount: fc.integer({ min: 0, max: 30 }), unit: fc.constantFrom('working_days', 'working_hours', 'calendar_days') }),
+          fees: fc.array(fc.record({ description: fc.string({ maxLength: 20 }), amount: fc.integer({ min: 0, max: 1_000_000 }) }), { maxLength: 2 }),
+          components: fc.array(fc.record({ code: fc.constantFrom('A', 'B'), name: fc.string({ minLength: 1, maxLength: 20 }) }), { maxLength: 3 }),
+          cutOff: fc.oneof(fc.constant(null), fc.constantFrom('15:00', '17:00')),
+          noAppointmentDate: fc.boolean(),
+        },
+        { requiredKeys: ['name', 'timeLimit'] },
+      ),
+      { maxLength: 3 },
+    ),
     roles: fc.array(fc.record({ unitId, role: fc.constantFrom('desk_officer', 'specialist', 'leader', 'administrator', 'supervisor') }), { maxLength: 3 }),
   };
   return byName[name];
@@ -125,7 +153,7 @@ function fieldValue(name: string, unitIds: string[], nasty: fc.Arbitrary<unknown
 
 function requestFor(op: Operation, unitIds: string[]) {
   const deepUnitId = unitIds[0]!;
-  const pathValue = fc.oneof(fc.constantFrom(...nastyStrings.filter((s) => s.length < 1000)), fc.constant(deepUnitId), fc.uuid(), fc.string({ maxLength: 300 }));
+  const pathValue = fc.oneof(fc.constantFrom(...nastyStrings.filter((s) => s.length < 1000)), fc.constant(deepUnitId), fc.uuid(), fc.string({ maxLength: 300 }), fc.constantFrom(...PROCEDURE_CODES, '1', '2'));
   const queryValue = fc.oneof(fc.constantFrom(...nastyStrings.filter((s) => s.length < 5000)), fc.string({ maxLength: 50 }), fc.integer().map(String));
   const body = fc.oneof(
     // Declared fields with values of any type, plus unknown fields.

@@ -10,6 +10,12 @@ export type AuditAction =
   | 'calendar.created'
   | 'calendar.year_list_recorded'
   | 'units.imported'
+  | 'procedure.created'
+  | 'procedure.draft_created'
+  | 'procedure.draft_updated'
+  | 'procedure.published'
+  | 'procedure.draft_deleted'
+  | 'procedures.imported'
   | 'user.created'
   | 'user.roles_changed'
   | 'session.signed_in'
@@ -19,7 +25,7 @@ export interface AuditEntry {
   readonly occurredAt: string;
   readonly actorUserId: string | null;
   readonly action: AuditAction;
-  readonly entityType: 'unit' | 'user' | 'session' | 'calendar';
+  readonly entityType: 'unit' | 'user' | 'session' | 'calendar' | 'procedure';
   readonly entityId: string;
   readonly requestId?: string | null;
   /** What changed. Never personal data such as ID or phone numbers. */

@@ -106,6 +106,42 @@ export interface UnitOfficeHoursChangesTable {
   recorded_at: string;
 }
 
+/** A procedure (thủ tục hành chính): the stable identity; its content is in procedure_versions. */
+export interface ProceduresTable {
+  id: string;
+  code: string;
+  created_at: string;
+}
+
+/** A numbered version of a procedure: a draft, or published (immutable) with the dates it is in force. */
+export interface ProcedureVersionsTable {
+  id: string;
+  procedure_id: string;
+  version: number;
+  status: string;
+  effective_from: string | null;
+  effective_to: string | null;
+  name: string;
+  field_code: string;
+  field_name: string;
+  /** ',province,commune,' */
+  levels: string;
+  online_level: string;
+  /** The name, then all the searchable text, as words without diacritics between spaces. */
+  search_name: string;
+  search_text: string;
+  document: JsonColumn;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface ProcedureVersionUnitsTable {
+  version_id: string;
+  unit_id: string;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_parent_links: UnitParentLinksTable;
@@ -116,4 +152,7 @@ export interface DB {
   unit_office_hours_changes: UnitOfficeHoursChangesTable;
   calendars: CalendarsTable;
   calendar_year_lists: CalendarYearListsTable;
+  procedures: ProceduresTable;
+  procedure_versions: ProcedureVersionsTable;
+  procedure_version_units: ProcedureVersionUnitsTable;
 }

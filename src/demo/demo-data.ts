@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import type { Actor, Role } from '../identity/roles.js';
 import type { Clock } from '../time/clock.js';
 import type { UnitInput } from '../units/units.service.js';
+import { DEMO_CATALOGUE_FROM, DEMO_PROCEDURE_LIST, type DemoProcedure } from './demo-procedures.js';
 
 /** Password of every demo account (listed in the README). Never use demo data in production. */
 export const DEMO_PASSWORD = 'MotCua@2026';
@@ -103,6 +104,7 @@ export async function seedDemoData(services: Services, _clock: Clock): Promise<v
       await services.units.updateUnit(actor, id(unit.key), { version: current.version, successorId: id(unit.successor) });
     }
   }
+  await seedDemoProcedures(services, actor, (code) => id(DEMO_UNITS.find((u) => u.code === code)?.key ?? code));
   // Accounts one after another: each hashes a password (~50 ms of CPU).
   for (const account of DEMO_ACCOUNTS) {
     await services.staff.createStaff(actor, {
@@ -113,4 +115,19 @@ export async function seedDemoData(services: Services, _clock: Clock): Promise<v
       isSystemAdmin: account.isSystemAdmin ?? false,
     });
   }
+}
+
+/** The demo catalogue, published; a few procedures with an earlier, superseded version. */
+async function seedDemoProcedures(services: Services, actor: Actor, unitIdOfCode: (code: string) => string): Promise<void> {
+  const documentOf = ({ code: _code, earlier: _earlier, implementingUnitCodes, ...rest }: DemoProcedure) => ({ ...rest, implementingUnitIds: implementingUnitCodes.map(unitIdOfCode) });
+  await services.catalogAdmin.publishProcedures(
+    actor,
+    DEMO_PROCEDURE_LIST.map((procedure) => ({
+      code: procedure.code,
+      versions: [
+        ...(procedure.earlier ?? []).map(({ effectiveFrom, changes }) => ({ effectiveFrom, document: documentOf({ ...procedure, ...changes }) })),
+        { effectiveFrom: DEMO_CATALOGUE_FROM, document: documentOf(procedure) },
+      ],
+    })),
+  );
 }

@@ -41,6 +41,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
         { name: 'units', description: 'Agencies and units (cơ quan, đơn vị)' },
         { name: 'staff', description: 'Staff accounts and roles (cán bộ, vai trò)' },
         { name: 'calendar', description: 'The legal clock: working days, holidays, due dates (lịch làm việc, thời hạn)' },
+        { name: 'procedures', description: 'The procedure catalogue, versioned (thủ tục hành chính)' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },

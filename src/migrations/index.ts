@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-calendars.js';
 import * as m0003 from './0003-unit-office-hours.js';
+import * as m0004 from './0004-catalog.js';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -15,4 +16,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0001-foundation': m0001,
   '0002-calendars': m0002,
   '0003-unit-office-hours': m0003,
+  '0004-catalog': m0004,
 };

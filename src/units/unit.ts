@@ -66,14 +66,5 @@ export function officeHoursProblems(sessions: readonly OfficeHoursSession[]): st
   return problems;
 }
 
-/** Lowercase, without Vietnamese diacritics, for search ("Đăng ký" → "dang ky"). */
-export function searchTextOf(...parts: Array<string | null | undefined>): string {
-  return parts
-    .filter(Boolean)
-    .join(' ')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
-}
+// Search normalisation lives in src/search/; re-exported here for existing callers.
+export { searchTextOf } from '../search/search-text.js';
