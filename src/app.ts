@@ -19,6 +19,11 @@ import { UnitResponse } from './units/units.schemas.js';
 import { systemClock, type Clock } from './time/clock.js';
 import { unitsRoutes } from './units/units.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { dossiersRoutes } from './dossiers/dossiers.routes.js';
+import { DossierResponse } from './dossiers/dossiers.schemas.js';
+import { publicDossiersRoutes } from './dossiers/public-dossiers.routes.js';
+import { workflowRoutes } from './workflow/workflow.routes.js';
+import { ProcessDefinitionResponse } from './workflow/workflow.schemas.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
 import { ProcedureSummary, ProcedureVersionResponse } from './catalog/catalog.schemas.js';
 
@@ -79,6 +84,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addSchema(StaffProfileResponse);
   app.addSchema(ProcedureVersionResponse);
   app.addSchema(ProcedureSummary);
+  app.addSchema(ProcessDefinitionResponse);
+  app.addSchema(DossierResponse);
 
   await app.register(healthRoutes(database));
   await app.register(authRoutes(services.auth, { name: config.session.cookieName, secure: config.session.secureCookie }), { prefix: '/api/v1/auth' });
@@ -86,6 +93,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(unitsRoutes(services.units, services.unitsImport), { prefix: '/api/v1/units' });
   await app.register(calendarRoutes(services.calendar), { prefix: '/api/v1/calendar' });
   await app.register(catalogRoutes(services.catalog, services.catalogAdmin), { prefix: '/api/v1/procedures' });
+  await app.register(workflowRoutes(services.workflow), { prefix: '/api/v1/process-definitions' });
+  await app.register(dossiersRoutes({ intake: services.intake, processing: services.processing, closing: services.closing, queries: services.dossierQueries }), { prefix: '/api/v1/dossiers' });
+  await app.register(publicDossiersRoutes(services.intake, services.dossierQueries), { prefix: '/api/v1/public/dossiers' });
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
 
   await app.ready();

@@ -1,5 +1,6 @@
 // Wires repositories to the database and services to repositories. The only place that knows
 // every module; HTTP, CLI and tests obtain services from here.
+import { randomUUID } from 'node:crypto';
 import { AuditRepository } from './audit/audit.repository.js';
 import { CalendarRepository } from './calendar/calendar.repository.js';
 import { CalendarService } from './calendar/calendar.service.js';
@@ -7,6 +8,17 @@ import { CatalogAdminService } from './catalog/catalog-admin.service.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import type { Config } from './config/config.js';
+import { ClosingService } from './dossiers/closing.service.js';
+import { DossierContext } from './dossiers/dossier-context.js';
+import { DossierPlanner, type ProcedureCaseSource } from './dossiers/dossier-planning.js';
+import { DossierStore } from './dossiers/dossier-store.js';
+import { DossiersRepository } from './dossiers/dossiers.repository.js';
+import { IntakeService } from './dossiers/intake.service.js';
+import { ProcessingService } from './dossiers/processing.service.js';
+import { DossierQueries } from './dossiers/queries.service.js';
+import { VerifyService } from './dossiers/verify.service.js';
+import { WorkflowRepository } from './workflow/workflow.repository.js';
+import { WorkflowService, type LegalLimitSource } from './workflow/workflow.service.js';
 import type { Database, Executor } from './db/database.js';
 import { createUnitOfWork } from './db/unit-of-work.js';
 import { AuthService } from './identity/auth.service.js';
@@ -21,6 +33,8 @@ export interface Repositories {
   readonly calendars: CalendarRepository;
   readonly units: UnitsRepository;
   readonly catalog: CatalogRepository;
+  readonly workflows: WorkflowRepository;
+  readonly dossiers: DossiersRepository;
   readonly identity: IdentityRepository;
   readonly audit: AuditRepository;
 }
@@ -30,6 +44,8 @@ export function bindRepositories(executor: Executor): Repositories {
     calendars: new CalendarRepository(executor),
     units: new UnitsRepository(executor),
     catalog: new CatalogRepository(executor),
+    workflows: new WorkflowRepository(executor),
+    dossiers: new DossiersRepository(executor),
     identity: new IdentityRepository(executor),
     audit: new AuditRepository(executor),
   };
@@ -41,6 +57,13 @@ export interface Services {
   readonly unitsImport: UnitsImportService;
   readonly catalog: CatalogService;
   readonly catalogAdmin: CatalogAdminService;
+  readonly workflow: WorkflowService;
+  readonly dossierStore: DossierStore;
+  readonly intake: IntakeService;
+  readonly processing: ProcessingService;
+  readonly closing: ClosingService;
+  readonly dossierQueries: DossierQueries;
+  readonly dossierVerify: VerifyService;
   readonly auth: AuthService;
   readonly staff: StaffService;
 }
@@ -48,12 +71,49 @@ export interface Services {
 export function createServices(db: Database, config: Config, clock: Clock): Services {
   const uow = createUnitOfWork(db, bindRepositories);
   const units = new UnitsService(uow, clock);
+  const calendar = new CalendarService(uow, clock);
+  const catalog = new CatalogService(uow, clock);
+  // The catalogue as the workflow and dossier modules see it (ports, so they stay independent of its internals).
+  const legalLimit: LegalLimitSource = async (procedureCode, caseCode, onDate) => {
+    const { procedureCase } = await catalog.caseInForce(procedureCode, caseCode, onDate);
+    return { amount: procedureCase.timeLimit.amount, unit: procedureCase.timeLimit.unit, noAppointmentDate: procedureCase.noAppointmentDate };
+  };
+  const procedureCases: ProcedureCaseSource = async (procedureCode, caseCode, onDate) => {
+    const { version, procedureCase } = await catalog.caseInForce(procedureCode, caseCode, onDate);
+    return {
+      ref: {
+        code: version.code,
+        caseCode: procedureCase.code,
+        versionId: version.id,
+        name: version.name,
+        caseName: procedureCase.name,
+        fieldCode: version.field.code,
+        fieldName: version.field.name,
+        timeLimit: procedureCase.timeLimit,
+        noAppointmentDate: procedureCase.noAppointmentDate,
+        cutOff: procedureCase.cutOff,
+      },
+      levels: version.levels,
+      components: procedureCase.components.map((c) => ({ code: c.code, name: c.name, mandatory: c.mandatory })),
+    };
+  };
+  const workflow = new WorkflowService(uow, clock, legalLimit);
+  const store = new DossierStore(uow, clock);
+  const planner = new DossierPlanner(calendar, workflow, procedureCases, uow.read.units, () => randomUUID());
+  const dossiers = new DossierContext(store, planner);
   return {
-    calendar: new CalendarService(uow, clock),
+    calendar,
     units,
     unitsImport: new UnitsImportService(uow, clock),
-    catalog: new CatalogService(uow, clock),
+    catalog,
     catalogAdmin: new CatalogAdminService(uow, clock),
+    workflow,
+    dossierStore: store,
+    intake: new IntakeService(dossiers),
+    processing: new ProcessingService(dossiers, uow.read.identity),
+    closing: new ClosingService(dossiers),
+    dossierQueries: new DossierQueries(dossiers),
+    dossierVerify: new VerifyService(dossiers),
     auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),
     staff: new StaffService(uow, clock),
   };

@@ -19,13 +19,17 @@ export type AuditAction =
   | 'user.created'
   | 'user.roles_changed'
   | 'session.signed_in'
-  | 'session.signed_out';
+  | 'session.signed_out'
+  | 'process_definition.drafted'
+  | 'process_definition.edited'
+  | 'process_definition.published'
+  | 'process_definition.draft_deleted';
 
 export interface AuditEntry {
   readonly occurredAt: string;
   readonly actorUserId: string | null;
   readonly action: AuditAction;
-  readonly entityType: 'unit' | 'user' | 'session' | 'calendar' | 'procedure';
+  readonly entityType: 'unit' | 'user' | 'session' | 'calendar' | 'procedure' | 'process_definition' | 'dossier';
   readonly entityId: string;
   readonly requestId?: string | null;
   /** What changed. Never personal data such as ID or phone numbers. */

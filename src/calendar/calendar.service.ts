@@ -141,10 +141,10 @@ export class CalendarService {
     return ruleSetOn(vietnamDateOf(receivedAt));
   }
 
-  async dueDate(
+  private async compute(
     request: Omit<DueDateInput, 'pauseRule'> & { pauseRule?: DueDateInput['pauseRule']; calendarId?: string; unitId?: string; ruleSetId?: string; listsKnownAt?: Date },
-    lang: Language,
-  ): Promise<{ calendarId: string; ruleSetId: string | null; dueAt: Date | null; explanation: string[]; trace: readonly TraceStep[] }> {
+    options: { trace?: boolean } = {},
+  ) {
     const ruleSet = this.ruleSetFor(request.receivedAt, request.ruleSetId);
     const pauseRule = request.pauseRule ?? ruleSet?.pauseRule ?? 'subtract_paused_time';
     let officeHours: readonly OfficeSession[] = DEFAULT_OFFICE_HOURS;
@@ -157,12 +157,32 @@ export class CalendarService {
     const calendarId = request.calendarId ?? (request.unitId ? await this.calendarIdForUnit(request.unitId) : NATIONAL_CALENDAR_ID);
     const calendar = await this.build(calendarId, officeHours, request.listsKnownAt?.toISOString());
     try {
-      const result = computeDueDate(calendar, { ...request, pauseRule });
-      return { calendarId, ruleSetId: ruleSet?.id ?? null, dueAt: result.dueAt, explanation: explainDueDate(calendar, result, lang), trace: result.trace };
+      return { calendar, calendarId, ruleSet, result: computeDueDate(calendar, { ...request, pauseRule }, options) };
     } catch (error) {
       if (error instanceof DueDateInputError) throw new AppError('DUE_DATE_INPUT_INVALID', { reason: error.message });
       throw error;
     }
+  }
+
+  async dueDate(
+    request: Omit<DueDateInput, 'pauseRule'> & { pauseRule?: DueDateInput['pauseRule']; calendarId?: string; unitId?: string; ruleSetId?: string; listsKnownAt?: Date },
+    lang: Language,
+  ): Promise<{ calendarId: string; ruleSetId: string | null; dueAt: Date | null; explanation: string[]; trace: readonly TraceStep[] }> {
+    const { calendar, calendarId, ruleSet, result } = await this.compute(request);
+    return { calendarId, ruleSetId: ruleSet?.id ?? null, dueAt: result.dueAt, explanation: explainDueDate(calendar, result, lang), trace: result.trace };
+  }
+
+  /** A due date with its explanation in both languages (what a dossier keeps with its appointment). */
+  async explainedDueDate(
+    request: Omit<DueDateInput, 'pauseRule'> & { pauseRule?: DueDateInput['pauseRule']; unitId?: string; ruleSetId?: string },
+  ): Promise<{ dueAt: Date | null; ruleSetId: string | null; explanation: { vi: string[]; en: string[] } }> {
+    const { calendar, ruleSet, result } = await this.compute(request);
+    return { dueAt: result.dueAt, ruleSetId: ruleSet?.id ?? null, explanation: { vi: explainDueDate(calendar, result, 'vi'), en: explainDueDate(calendar, result, 'en') } };
+  }
+
+  /** A due date without explanation (step allotments, worklist thresholds): the fast path. */
+  async plainDueDate(request: Omit<DueDateInput, 'pauseRule'> & { pauseRule?: DueDateInput['pauseRule']; unitId?: string; ruleSetId?: string }): Promise<Date | null> {
+    return (await this.compute(request, { trace: false })).result.dueAt;
   }
 
   async days(calendarId: string, from: string, to: string): Promise<CalendarDay[]> {

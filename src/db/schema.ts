@@ -142,6 +142,100 @@ export interface ProcedureVersionUnitsTable {
   unit_id: string;
 }
 
+/** A version of the process definition of one procedure case; published versions are immutable. */
+export interface ProcessDefinitionsTable {
+  id: string;
+  procedure_code: string;
+  case_code: string;
+  version: number;
+  status: string;
+  name: string;
+  body: JsonColumn;
+  total_hours: number;
+  effective_from: string | null;
+  effective_to: string | null;
+  revision: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+/** Projection of a dossier's events: searchable columns and the whole folded state. */
+export interface DossiersTable {
+  id: string;
+  code: string | null;
+  status: string;
+  national_status: number | null;
+  channel: string;
+  receiving_unit_id: string;
+  procedure_code: string;
+  case_code: string;
+  procedure_version_id: string;
+  field_code: string;
+  process_definition_id: string | null;
+  applicant_name: string;
+  applicant_id_number: string;
+  submitted_at: string | null;
+  received_at: string | null;
+  due_at: string | null;
+  legal_due_at: string | null;
+  resolved_at: string | null;
+  returned_at: string | null;
+  timeliness: string | null;
+  outcome: string | null;
+  is_paused: number;
+  has_apology: number;
+  draft_token_hash: string | null;
+  state: JsonColumn;
+  event_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The append-only truth of dossiers; the database refuses updates and deletes. */
+export interface DossierEventsTable {
+  id: Generated<number>;
+  dossier_id: string;
+  seq: number;
+  type: string;
+  occurred_at: string;
+  recorded_at: string;
+  actor_user_id: string | null;
+  unit_id: string | null;
+  payload: JsonColumn;
+}
+
+export interface DossierTasksTable {
+  id: string;
+  dossier_id: string;
+  step_key: string;
+  kind: string;
+  role: string;
+  unit_id: string;
+  assignee_id: string | null;
+  status: string;
+  started_at: string;
+  due_at: string | null;
+  finished_at: string | null;
+  timeliness: string | null;
+}
+
+export interface DossierCodeCountersTable {
+  unit_id: string;
+  day: string;
+  last_nr: number;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  response: JsonColumn;
+  created_at: string;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_parent_links: UnitParentLinksTable;
@@ -155,4 +249,10 @@ export interface DB {
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
   procedure_version_units: ProcedureVersionUnitsTable;
+  process_definitions: ProcessDefinitionsTable;
+  dossiers: DossiersTable;
+  dossier_events: DossierEventsTable;
+  dossier_tasks: DossierTasksTable;
+  dossier_code_counters: DossierCodeCountersTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import type { Actor, Role } from '../identity/roles.js';
 import type { Clock } from '../time/clock.js';
 import type { UnitInput } from '../units/units.service.js';
+import { seedDemoProcesses } from './demo-processes.js';
 import { DEMO_CATALOGUE_FROM, DEMO_PROCEDURE_LIST, type DemoProcedure } from './demo-procedures.js';
 
 /** Password of every demo account (listed in the README). Never use demo data in production. */
@@ -65,6 +66,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'tinh.motcua', fullName: 'Ngô Thanh Tâm', roles: [['centre', 'desk_officer']] },
   { username: 'datdai.chuyenvien', fullName: 'Bùi Văn Phúc', roles: [['landoffice', 'specialist']] },
   { username: 'datdai.lanhdao', fullName: 'Trương Quốc Bảo', roles: [['landoffice', 'leader']] },
+  { username: 'thue.chuyenvien', fullName: 'Đỗ Thị Thu', roles: [['tax', 'specialist']] },
   { username: 'candang.motcua', fullName: 'Trần Thị Bích', roles: [['candang-desk', 'desk_officer']] },
   { username: 'candang.chuyenvien', fullName: 'Lê Hoàng Nam', roles: [['candang', 'specialist']] },
   { username: 'candang.lanhdao', fullName: 'Phạm Minh Tuấn', roles: [['candang', 'leader']] },
@@ -105,6 +107,7 @@ export async function seedDemoData(services: Services, _clock: Clock): Promise<v
     }
   }
   await seedDemoProcedures(services, actor, (code) => id(DEMO_UNITS.find((u) => u.code === code)?.key ?? code));
+  await seedDemoProcesses(services, actor);
   // Accounts one after another: each hashes a password (~50 ms of CPU).
   for (const account of DEMO_ACCOUNTS) {
     await services.staff.createStaff(actor, {

@@ -12,9 +12,32 @@ const common: Options = { allErrors: true, strict: false, useDefaults: true, rem
 const bodyAjv = addFormats(new Ajv({ ...common, coerceTypes: false }));
 const parameterAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
 
+/** Where the first string holding a NUL character is (PostgreSQL cannot store one in text), or null. */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulPath(item, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : parameterAjv;
-  return ajv.compile(schema) as ReturnType<FastifySchemaCompiler<object>>;
+  const validate = ajv.compile(schema);
+  // Every string of every request is also free of NUL characters, so no value can break a query.
+  const withoutNul = (data: unknown) => {
+    if (!validate(data)) {
+      withoutNul.errors = validate.errors;
+      return false;
+    }
+    const path = nulPath(data, '');
+    withoutNul.errors = path === null ? null : [{ instancePath: path, keyword: 'noNulCharacter', params: {}, schemaPath: '#' } as ErrorObject];
+    return path === null;
+  };
+  withoutNul.errors = null as ErrorObject[] | null | undefined;
+  return withoutNul as unknown as ReturnType<FastifySchemaCompiler<object>>;
 };
 
 export interface FieldProblem {
@@ -79,6 +102,8 @@ function explain(error: ErrorObject, lang: Language): string {
       return vi ? `Không đúng định dạng ${p.format}.` : `Must be a valid ${p.format}.`;
     case 'pattern':
       return vi ? 'Không đúng định dạng quy định.' : 'Does not have the required format.';
+    case 'noNulCharacter':
+      return vi ? 'Không được chứa ký tự NUL.' : 'Must not contain a NUL character.';
     case 'enum':
     case 'const':
       return vi ? 'Giá trị không nằm trong danh sách cho phép.' : 'Is not one of the allowed values.';

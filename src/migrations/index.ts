@@ -4,6 +4,8 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-calendars.js';
 import * as m0003 from './0003-unit-office-hours.js';
 import * as m0004 from './0004-catalog.js';
+import * as m0005 from './0005-workflow.js';
+import * as m0006 from './0006-dossiers.js';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -17,4 +19,6 @@ export const migrations: Record<string, FrozenMigration> = {
   '0002-calendars': m0002,
   '0003-unit-office-hours': m0003,
   '0004-catalog': m0004,
+  '0005-workflow': m0005,
+  '0006-dossiers': m0006,
 };

@@ -1,0 +1,86 @@
+// What the dossier use cases share: the store (events + projection), the planner (catalogue, workflow,
+// legal clock), unit chains for access checks, and the validation of what an applicant hands in.
+import { AppError } from '../errors/app-error.js';
+import type { Actor } from '../identity/roles.js';
+import { vietnamDateOf } from '../time/clock.js';
+import type { DossierPlanner, ProcedureCaseInfo } from './dossier-planning.js';
+import type { DossierStore, Idempotency } from './dossier-store.js';
+import type { DossierState, SubmittedComponent } from './dossier.js';
+import { unitsOf, type Chains } from './dossiers.policy.js';
+
+export interface ComponentInput {
+  readonly code: string;
+  readonly originals: number;
+  readonly copies: number;
+  readonly attachmentIds?: readonly string[];
+}
+
+export interface CommandOptions {
+  readonly idempotencyKey?: string;
+}
+
+export class DossierContext {
+  constructor(
+    readonly store: DossierStore,
+    readonly planner: DossierPlanner,
+  ) {}
+
+  now(): Date {
+    return this.store.now();
+  }
+
+  today(): string {
+    return vietnamDateOf(this.store.now());
+  }
+
+  /** Ancestor chains (today) of the given units and of every unit of the dossier. */
+  async chains(unitIds: readonly string[], state?: DossierState): Promise<Chains> {
+    const ids = new Set([...unitIds, ...(state ? unitsOf(state) : [])]);
+    const chains = new Map<string, readonly string[]>();
+    for (const id of ids) chains.set(id, (await this.store.uow.read.units.chainOf(id, this.today())) ?? [id]);
+    return chains;
+  }
+
+  idempotency(actor: Actor | null, operation: string, request: unknown, options: CommandOptions): Idempotency | undefined {
+    if (!options.idempotencyKey) return undefined;
+    return { scope: actor ? `user:${actor.userId}` : 'public', key: options.idempotencyKey, request: { operation, request } };
+  }
+
+  /** The level a one-stop desk receives for (its nearest commune, district or province), or null if it is no desk. */
+  async deskLevel(unitId: string): Promise<string | null> {
+    const today = this.today();
+    const unit = await this.store.uow.read.units.findById(unitId, today);
+    if (!unit || unit.type !== 'one_stop_desk' || unit.validFrom > today || (unit.validTo !== null && unit.validTo < today)) return null;
+    for (const id of (await this.store.uow.read.units.chainOf(unitId, today)) ?? []) {
+      const ancestor = await this.store.uow.read.units.findById(id, today);
+      if (ancestor && (ancestor.type === 'commune' || ancestor.type === 'district' || ancestor.type === 'province' || ancestor.type === 'ministry')) return ancestor.type;
+    }
+    return null;
+  }
+
+  async requireDeskFor(unitId: string, info: ProcedureCaseInfo): Promise<void> {
+    const level = await this.deskLevel(unitId);
+    if (!level) throw new AppError('DOSSIER_UNIT_CANNOT_RECEIVE', { field: 'receivingUnitId', reason: 'not a one-stop desk in force' });
+    if (!info.levels.includes(level === 'ministry' ? 'province' : level)) throw new AppError('DOSSIER_UNIT_CANNOT_RECEIVE', { field: 'receivingUnitId', reason: `the procedure is carried out at ${info.levels.join(', ')} level; this desk receives for the ${level} level` });
+  }
+}
+
+/** The components handed in, named from the procedure case; unknown codes are refused. */
+export function submittedComponents(info: ProcedureCaseInfo, inputs: readonly ComponentInput[]): SubmittedComponent[] {
+  const byCode = new Map(info.components.map((c) => [c.code, c]));
+  const seen = new Set<string>();
+  return inputs.map((input, i) => {
+    const component = byCode.get(input.code);
+    if (!component) throw new AppError('DOSSIER_UNKNOWN_COMPONENT', { field: `components.${i}.code`, code: input.code, known: [...byCode.keys()] });
+    if (seen.has(input.code)) throw new AppError('DOSSIER_UNKNOWN_COMPONENT', { field: `components.${i}.code`, code: input.code, reason: 'listed twice' });
+    seen.add(input.code);
+    return { code: input.code, name: component.name, originals: input.originals, copies: input.copies, attachmentIds: [...(input.attachmentIds ?? [])] };
+  });
+}
+
+/** Every mandatory component must be there to submit or receive (the desk guides once, fully: LAW.md §1.3). */
+export function requireMandatoryComponents(info: ProcedureCaseInfo, components: readonly SubmittedComponent[]): void {
+  const present = new Set(components.filter((c) => c.originals + c.copies > 0 || c.attachmentIds.length > 0).map((c) => c.code));
+  const missing = info.components.filter((c) => c.mandatory && !present.has(c.code)).map((c) => ({ code: c.code, name: c.name }));
+  if (missing.length > 0) throw new AppError('DOSSIER_MISSING_COMPONENTS', { missing });
+}

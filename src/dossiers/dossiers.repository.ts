@@ -1,0 +1,250 @@
+// SQL for dossiers: the append-only events, the projection (row + tasks) written with them, the
+// gap-free code counters and the idempotency keys.
+import { sql, type Selectable } from 'kysely';
+import { readJson, writeJson, type Executor } from '../db/database.js';
+import type { DossierEventsTable, DossiersTable, DossierTasksTable } from '../db/schema.js';
+import type { DossierEvent } from './dossier-events.js';
+import { nationalStatusOf, openPause, type DossierState, type Task } from './dossier.js';
+
+/** The columns of the dossiers row for a state: pure, so verification recomputes them. */
+export function dossierRow(state: DossierState, eventCount: number) {
+  return {
+    code: state.code,
+    status: state.status,
+    national_status: nationalStatusOf(state.status),
+    channel: state.channel,
+    receiving_unit_id: state.receivingUnitId,
+    procedure_code: state.procedure.code,
+    case_code: state.procedure.caseCode,
+    procedure_version_id: state.procedure.versionId,
+    field_code: state.procedure.fieldCode,
+    process_definition_id: state.definitionId,
+    applicant_name: state.applicant.name,
+    applicant_id_number: state.applicant.idNumber,
+    submitted_at: state.submittedAt,
+    received_at: state.receivedAt,
+    due_at: state.dueAt,
+    legal_due_at: state.legalDueAt,
+    resolved_at: state.resolvedAt,
+    returned_at: state.returnedAt,
+    timeliness: state.timeliness,
+    outcome: state.decision?.outcome ?? null,
+    is_paused: openPause(state) ? 1 : 0,
+    has_apology: state.apology ? 1 : 0,
+    event_count: eventCount,
+  };
+}
+
+export function taskRow(dossierId: string, task: Task): Selectable<DossierTasksTable> {
+  return {
+    id: task.id,
+    dossier_id: dossierId,
+    step_key: task.stepKey,
+    kind: task.kind,
+    role: task.role,
+    unit_id: task.unitId,
+    assignee_id: task.assigneeId,
+    status: task.status,
+    started_at: task.startedAt,
+    due_at: task.dueAt,
+    finished_at: task.finishedAt,
+    timeliness: task.timeliness,
+  };
+}
+
+export interface StoredDossier {
+  readonly state: DossierState;
+  readonly eventCount: number;
+  readonly draftTokenHash: string | null;
+}
+
+export interface StoredEvent {
+  readonly seq: number;
+  readonly recordedAt: string;
+  readonly event: DossierEvent;
+}
+
+export interface TaskListFilter {
+  readonly unitIds: readonly string[];
+  readonly roles: readonly string[];
+  readonly assigneeId?: string;
+  readonly unassignedOnly?: boolean;
+  readonly dueBefore?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+function toStored(row: Pick<Selectable<DossiersTable>, 'state' | 'event_count' | 'draft_token_hash'>): StoredDossier {
+  return { state: readJson<DossierState>(row.state), eventCount: row.event_count, draftTokenHash: row.draft_token_hash };
+}
+
+function toEvent(row: Selectable<DossierEventsTable>): StoredEvent {
+  const payload = readJson<Record<string, unknown>>(row.payload);
+  return {
+    seq: row.seq,
+    recordedAt: row.recorded_at,
+    event: { ...payload, type: row.type, at: row.occurred_at, actorId: row.actor_user_id, unitId: row.unit_id } as DossierEvent,
+  };
+}
+
+export class DossiersRepository {
+  constructor(private readonly db: Executor) {}
+
+  async find(id: string): Promise<StoredDossier | undefined> {
+    const row = await this.db.selectFrom('dossiers').select(['state', 'event_count', 'draft_token_hash']).where('id', '=', id).executeTakeFirst();
+    return row && toStored(row);
+  }
+
+  async findByCode(code: string): Promise<StoredDossier | undefined> {
+    const row = await this.db.selectFrom('dossiers').select(['state', 'event_count', 'draft_token_hash']).where('code', '=', code).executeTakeFirst();
+    return row && toStored(row);
+  }
+
+  /** Inserts a new dossier with its first events and projection. */
+  async insert(state: DossierState, events: readonly DossierEvent[], draftTokenHash: string | null, now: string): Promise<void> {
+    await this.db
+      .insertInto('dossiers')
+      .values({ id: state.id, ...dossierRow(state, events.length), draft_token_hash: draftTokenHash, state: writeJson(state), created_at: now, updated_at: now })
+      .execute();
+    await this.appendEvents(state.id, 0, events, now);
+    await this.writeTasks(state.id, [], state.tasks);
+  }
+
+  /**
+   * Appends events after `expectedCount` and writes the new projection. Returns false if another
+   * command got there first (the caller reloads and decides again).
+   */
+  async update(before: DossierState, after: DossierState, expectedCount: number, events: readonly DossierEvent[], now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('dossiers')
+      .set({ ...dossierRow(after, expectedCount + events.length), state: writeJson(after), updated_at: now })
+      .where('id', '=', after.id)
+      .where('event_count', '=', expectedCount)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await this.appendEvents(after.id, expectedCount, events, now);
+    await this.writeTasks(after.id, before.tasks, after.tasks);
+    return true;
+  }
+
+  private async appendEvents(dossierId: string, after: number, events: readonly DossierEvent[], now: string): Promise<void> {
+    if (events.length === 0) return;
+    await this.db
+      .insertInto('dossier_events')
+      .values(
+        events.map((event, i) => {
+          const { type, at, actorId, unitId, ...payload } = event;
+          return { dossier_id: dossierId, seq: after + i + 1, type, occurred_at: at, recorded_at: now, actor_user_id: actorId, unit_id: unitId, payload: writeJson(payload) };
+        }),
+      )
+      .execute();
+  }
+
+  /** Writes the tasks that are new or changed. */
+  private async writeTasks(dossierId: string, before: readonly Task[], after: readonly Task[]): Promise<void> {
+    const old = new Map(before.map((t) => [t.id, JSON.stringify(taskRow(dossierId, t))]));
+    for (const task of after) {
+      const row = taskRow(dossierId, task);
+      const previous = old.get(task.id);
+      if (previous === undefined) await this.db.insertInto('dossier_tasks').values(row).execute();
+      else if (previous !== JSON.stringify(row)) {
+        const { id, ...change } = row;
+        await this.db.updateTable('dossier_tasks').set(change).where('id', '=', id).execute();
+      }
+    }
+  }
+
+  /**
+   * The next serial number of a receiving unit's day. An upsert on a counter row: rolled back with its
+   * transaction, so numbers never have gaps (a sequence would leave holes); concurrent transactions wait
+   * on the row (PostgreSQL) or are serialised by the single writer (SQLite).
+   */
+  async nextSerial(unitId: string, day: string): Promise<number> {
+    const row = await this.db
+      .insertInto('dossier_code_counters')
+      .values({ unit_id: unitId, day, last_nr: 1 })
+      .onConflict((oc) => oc.columns(['unit_id', 'day']).doUpdateSet({ last_nr: sql`dossier_code_counters.last_nr + 1` }))
+      .returning('last_nr')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_nr);
+  }
+
+  async events(dossierId: string): Promise<StoredEvent[]> {
+    const rows = await this.db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+    return rows.map(toEvent);
+  }
+
+  async tasksOf(dossierId: string): Promise<Array<Selectable<DossierTasksTable>>> {
+    return this.db.selectFrom('dossier_tasks').selectAll().where('dossier_id', '=', dossierId).orderBy('started_at').orderBy('id').execute();
+  }
+
+  /** The stored projection of a dossier: its columns (as dossierRow names them) and its state. */
+  async projection(dossierId: string): Promise<{ columns: Record<string, unknown>; state: DossierState; tasks: Array<Selectable<DossierTasksTable>> } | undefined> {
+    const row = await this.db.selectFrom('dossiers').selectAll().where('id', '=', dossierId).executeTakeFirst();
+    if (!row) return undefined;
+    const { id: _id, draft_token_hash: _t, created_at: _c, updated_at: _u, state, ...columns } = row;
+    return { columns, state: readJson<DossierState>(state), tasks: await this.tasksOf(dossierId) };
+  }
+
+  /** Ids in order, a page at a time (for verification over every dossier). */
+  async idsAfter(afterId: string | null, limit: number): Promise<string[]> {
+    let query = this.db.selectFrom('dossiers').select('id').orderBy('id').limit(limit);
+    if (afterId) query = query.where('id', '>', afterId);
+    return (await query.execute()).map((r) => r.id);
+  }
+
+  /** Active tasks for worklists, most urgent first. */
+  async activeTasks(filter: TaskListFilter): Promise<{ items: Array<{ taskId: string; dossierId: string; state: DossierState }>; total: number }> {
+    if (filter.unitIds.length === 0 && !filter.assigneeId) return { items: [], total: 0 };
+    let query = this.db.selectFrom('dossier_tasks').innerJoin('dossiers', 'dossiers.id', 'dossier_tasks.dossier_id').where('dossier_tasks.status', '=', 'active');
+    if (filter.assigneeId) query = query.where('dossier_tasks.assignee_id', '=', filter.assigneeId);
+    else query = query.where('dossier_tasks.unit_id', 'in', [...filter.unitIds]).where('dossier_tasks.role', 'in', [...filter.roles]);
+    if (filter.unassignedOnly) query = query.where('dossier_tasks.assignee_id', 'is', null);
+    if (filter.dueBefore) query = query.where('dossier_tasks.due_at', '<=', filter.dueBefore);
+    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await query
+      .select(['dossier_tasks.id as task_id', 'dossiers.id as dossier_id', 'dossiers.state as state'])
+      .orderBy('dossier_tasks.due_at')
+      .orderBy('dossier_tasks.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    return { items: rows.map((r) => ({ taskId: r.task_id, dossierId: r.dossier_id, state: readJson<DossierState>(r.state) })), total: Number(total.n) };
+  }
+
+  /** Dossiers of receiving units in some statuses (e.g. submitted online, waiting for the desk). */
+  async byReceivingUnits(unitIds: readonly string[], statuses: readonly string[], limit: number, offset: number): Promise<{ items: DossierState[]; total: number }> {
+    if (unitIds.length === 0) return { items: [], total: 0 };
+    const query = this.db.selectFrom('dossiers').where('receiving_unit_id', 'in', [...unitIds]).where('status', 'in', [...statuses]);
+    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await query.select('state').orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
+    return { items: rows.map((r) => readJson<DossierState>(r.state)), total: Number(total.n) };
+  }
+
+  /** Dossiers a unit took part in (received or worked on), newest first; optional code or applicant search. */
+  async search(filter: { unitIds: readonly string[] | null; status?: string; code?: string; applicantIdNumber?: string; limit: number; offset: number }): Promise<{ items: DossierState[]; total: number }> {
+    let query = this.db.selectFrom('dossiers');
+    if (filter.unitIds) {
+      const unitIds = [...filter.unitIds];
+      if (unitIds.length === 0) return { items: [], total: 0 };
+      query = query.where((eb) =>
+        eb.or([eb('dossiers.receiving_unit_id', 'in', unitIds), eb.exists(eb.selectFrom('dossier_tasks').select('dossier_tasks.id').whereRef('dossier_tasks.dossier_id', '=', 'dossiers.id').where('dossier_tasks.unit_id', 'in', unitIds))]),
+      );
+    }
+    if (filter.status) query = query.where('dossiers.status', '=', filter.status);
+    if (filter.code) query = query.where('dossiers.code', '=', filter.code);
+    if (filter.applicantIdNumber) query = query.where('dossiers.applicant_id_number', '=', filter.applicantIdNumber);
+    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await query.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
+    return { items: rows.map((r) => readJson<DossierState>(r.state)), total: Number(total.n) };
+  }
+
+  async findIdempotent(scope: string, key: string): Promise<{ requestHash: string; response: unknown } | undefined> {
+    const row = await this.db.selectFrom('idempotency_keys').select(['request_hash', 'response']).where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+    return row && { requestHash: row.request_hash, response: readJson(row.response) };
+  }
+
+  async saveIdempotent(scope: string, key: string, requestHash: string, response: unknown, now: string): Promise<void> {
+    await this.db.insertInto('idempotency_keys').values({ scope, key, request_hash: requestHash, response: writeJson(response), created_at: now }).execute();
+  }
+}
