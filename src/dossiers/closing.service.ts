@@ -45,9 +45,10 @@ export class ClosingService {
   /** The applicant withdraws (rút hồ sơ) — before receipt, or during processing before any decision. */
   withdraw(actor: Actor, id: string, input: { reason: string }, options: CommandOptions = {}): Promise<DossierState> {
     return this.run(actor, id, 'withdraw', input, options, async (state) => {
-      requireStatus(state, ['draft', 'submitted', 'returned_for_completion', 'received', 'processing', 'supplement_requested', 'payment_requested'], 'withdraw');
       requireDeskOfficer(actor, state, await this.ctx.chains([state.receivingUnitId]));
+      requireNotClosed(state, 'withdraw');
       if (state.decision) throw new AppError('DOSSIER_DECISION_TAKEN');
+      requireStatus(state, ['draft', 'submitted', 'returned_for_completion', 'received', 'processing', 'supplement_requested', 'payment_requested'], 'withdraw');
       return { events: [{ type: 'withdrawn', reason: clean(input.reason) }] };
     });
   }
@@ -55,9 +56,10 @@ export class ClosingService {
   /** Stops processing at the applicant's request (notice of stopping, Circular 03/2025 Art. 7): only before a decision. */
   stop(actor: Actor, id: string, input: { reason: string }, options: CommandOptions = {}): Promise<DossierState> {
     return this.run(actor, id, 'stop', input, options, async (state) => {
-      requireStatus(state, ['received', 'processing', 'supplement_requested', 'payment_requested'], 'stop');
       requireDeskOfficer(actor, state, await this.ctx.chains([state.receivingUnitId]));
+      requireNotClosed(state, 'stop');
       if (state.decision) throw new AppError('DOSSIER_DECISION_TAKEN');
+      requireStatus(state, ['received', 'processing', 'supplement_requested', 'payment_requested'], 'stop');
       return { events: [{ type: 'stopped', reason: clean(input.reason) }] };
     });
   }
