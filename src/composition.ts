@@ -13,6 +13,7 @@ import { DossierContext } from './dossiers/dossier-context.js';
 import { DossierPlanner, type ProcedureCaseSource } from './dossiers/dossier-planning.js';
 import { DossierStore } from './dossiers/dossier-store.js';
 import { DossiersRepository } from './dossiers/dossiers.repository.js';
+import { ImportService } from './dossiers/import.service.js';
 import { IntakeService } from './dossiers/intake.service.js';
 import { ProcessingService } from './dossiers/processing.service.js';
 import { DossierQueries } from './dossiers/queries.service.js';
@@ -64,6 +65,7 @@ export interface Services {
   readonly closing: ClosingService;
   readonly dossierQueries: DossierQueries;
   readonly dossierVerify: VerifyService;
+  readonly dossierImport: ImportService;
   readonly auth: AuthService;
   readonly staff: StaffService;
 }
@@ -114,6 +116,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     closing: new ClosingService(dossiers),
     dossierQueries: new DossierQueries(dossiers),
     dossierVerify: new VerifyService(dossiers),
+    dossierImport: new ImportService(dossiers),
     auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),
     staff: new StaffService(uow, clock),
   };

@@ -102,6 +102,21 @@ export function buildCli(): Command {
     });
 
   program
+    .command('import-dossiers')
+    .description('import dossiers with their history from a legacy system (NDJSON, one dossier per line); checked by the live rules, all lines or none, idempotent')
+    .argument('<file>', 'an .ndjson file')
+    .option('--dry-run', 'check the file and report, without saving')
+    .action(async (file: string, options: { dryRun?: boolean }) => {
+      const text = fs.readFileSync(file, 'utf8');
+      await withServices(async (services) => {
+        await services.calendar.ensureReferenceData();
+        const report = await services.dossierImport.importText(OPERATOR, text, { dryRun: options.dryRun ?? false });
+        console.log(`${report.dryRun ? 'Dry run: ' : ''}${report.total} line(s): ${report.dryRun ? 'would import' : 'imported'} ${report.dryRun ? report.total - report.alreadyImported - report.rejected.length : report.imported}, already imported ${report.alreadyImported}, rejected ${report.rejected.length}.`);
+        for (const r of report.rejected) console.log(`  line ${r.line}${r.code ? ` (${r.code})` : ''}: ${r.reasons.join('; ')}`);
+      });
+    });
+
+  program
     .command('calendar-year')
     .description("show a year's list of days off in force, or record a new version of it from a JSON file")
     .argument('<year>', 'the year, e.g. 2027')

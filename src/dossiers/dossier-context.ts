@@ -47,8 +47,8 @@ export class DossierContext {
   }
 
   /** The level a one-stop desk receives for (its nearest commune, district or province), or null if it is no desk. */
-  async deskLevel(unitId: string): Promise<string | null> {
-    const today = this.today();
+  async deskLevel(unitId: string, onDate = this.today()): Promise<string | null> {
+    const today = onDate;
     const unit = await this.store.uow.read.units.findById(unitId, today);
     if (!unit || unit.type !== 'one_stop_desk' || unit.validFrom > today || (unit.validTo !== null && unit.validTo < today)) return null;
     for (const id of (await this.store.uow.read.units.chainOf(unitId, today)) ?? []) {
@@ -58,8 +58,8 @@ export class DossierContext {
     return null;
   }
 
-  async requireDeskFor(unitId: string, info: ProcedureCaseInfo): Promise<void> {
-    const level = await this.deskLevel(unitId);
+  async requireDeskFor(unitId: string, info: ProcedureCaseInfo, onDate = this.today()): Promise<void> {
+    const level = await this.deskLevel(unitId, onDate);
     if (!level) throw new AppError('DOSSIER_UNIT_CANNOT_RECEIVE', { field: 'receivingUnitId', reason: 'not a one-stop desk in force' });
     if (!info.levels.includes(level === 'ministry' ? 'province' : level)) throw new AppError('DOSSIER_UNIT_CANNOT_RECEIVE', { field: 'receivingUnitId', reason: `the procedure is carried out at ${info.levels.join(', ')} level; this desk receives for the ${level} level` });
   }

@@ -11,7 +11,18 @@ export type TaskStart = Omit<Task, 'status' | 'assigneeId' | 'finishedAt' | 'tim
 };
 
 export type DossierEventBody =
-  | { readonly type: 'drafted'; readonly channel: Channel; readonly receivingUnitId: string; readonly procedure: ProcedureRef; readonly applicant: Applicant; readonly subject: string; readonly components: readonly SubmittedComponent[]; readonly resultDelivery: ResultDelivery }
+  | {
+      readonly type: 'drafted';
+      readonly channel: Channel;
+      readonly receivingUnitId: string;
+      readonly procedure: ProcedureRef;
+      readonly applicant: Applicant;
+      readonly subject: string;
+      readonly components: readonly SubmittedComponent[];
+      readonly resultDelivery: ResultDelivery;
+      /** Set for a dossier imported from a legacy system: where from, and a fingerprint of the imported record. */
+      readonly imported?: { readonly source: string; readonly fingerprint: string };
+    }
   | { readonly type: 'draft_updated'; readonly applicant?: Applicant; readonly subject?: string; readonly components?: readonly SubmittedComponent[]; readonly resultDelivery?: ResultDelivery }
   | { readonly type: 'submitted' }
   | {
@@ -19,7 +30,8 @@ export type DossierEventBody =
       readonly code: string;
       readonly receivedAt: string;
       readonly ruleSetId: string | null;
-      readonly definitionId: string;
+      /** null for an imported dossier received before any process definition existed here. */
+      readonly definitionId: string | null;
       readonly dueAt: string | null;
       readonly explanation: { readonly vi: readonly string[]; readonly en: readonly string[] } | null;
       readonly components: readonly SubmittedComponent[];
@@ -55,6 +67,8 @@ export type DossierEventBody =
       readonly paymentReference?: string | null;
     }
   | { readonly type: 'decision_recorded'; readonly outcome: Decision['outcome']; readonly note: string | null; readonly documents: Decision['documents'] }
+  /** An imported dossier's resolution (legacy systems keep no steps): the result is at the desk. */
+  | { readonly type: 'legacy_resolved'; readonly outcome: Decision['outcome']; readonly note: string | null; readonly timeliness: Timeliness | null }
   | { readonly type: 'apology_issued'; readonly reason: string; readonly newDueAt: string }
   | { readonly type: 'result_returned'; readonly method: ResultDelivery; readonly note: string | null; readonly timeliness: Timeliness | null }
   | { readonly type: 'early_return_notified'; readonly via: 'sms' | 'email' | 'phone' | 'messaging' }
@@ -73,3 +87,6 @@ export interface EventMeta {
 }
 
 export type DossierEvent = DossierEventBody & EventMeta;
+
+/** An event as a command decides it: its meta come from the command, unless (imports) it carries its own instant. */
+export type PlannedEvent = DossierEventBody & { readonly at?: string };

@@ -48,6 +48,10 @@ export class DossierPlanner {
     return (await this.definitions.get(state.definitionId)).body;
   }
 
+  ruleSetIdOn(receivedAt: Date): string | null {
+    return this.calendar.ruleSetFor(receivedAt)?.id ?? null;
+  }
+
   /** The appointment for a receipt instant (cut-off of the case or the rule set's default for the channel). */
   async appointment(state: DossierState, receivedAt: Date, pauses: readonly Pause[] = []): Promise<{ dueAt: string | null; ruleSetId: string | null; explanation: { vi: string[]; en: string[] } | null }> {
     const ruleSet = this.calendar.ruleSetFor(receivedAt);

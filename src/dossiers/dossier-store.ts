@@ -8,7 +8,7 @@ import type { UnitOfWork } from '../db/unit-of-work.js';
 import { AppError } from '../errors/app-error.js';
 import type { Clock } from '../time/clock.js';
 import type { UnitsRepository } from '../units/units.repository.js';
-import type { DossierEvent, DossierEventBody, EventMeta } from './dossier-events.js';
+import type { DossierEvent, EventMeta, PlannedEvent } from './dossier-events.js';
 import type { DossierState } from './dossier.js';
 import type { DossiersRepository } from './dossiers.repository.js';
 import { evolve } from './evolve.js';
@@ -27,9 +27,9 @@ export interface Idempotency {
 }
 
 export interface Decision {
-  readonly events: readonly DossierEventBody[];
+  readonly events: readonly PlannedEvent[];
   /** Runs inside the write transaction just before the events are stored (e.g. to take a dossier number). */
-  readonly finalise?: (repos: DossierRepositories, events: DossierEventBody[]) => Promise<DossierEventBody[]>;
+  readonly finalise?: (repos: DossierRepositories, events: PlannedEvent[]) => Promise<PlannedEvent[]>;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -85,7 +85,7 @@ export class DossierStore {
         const replayed = await this.replay<unknown>(options.idempotency, repos);
         if (replayed !== undefined) return { state: replayed as DossierState, replayed: true, response: replayed };
         const bodies = decision.finalise ? await decision.finalise(repos, [...decision.events]) : decision.events;
-        const events: DossierEvent[] = bodies.map((body) => ({ ...body, ...meta }));
+        const events = bodies.map((body) => ({ ...meta, ...body }) as DossierEvent);
         const state = events.reduce<DossierState | null>((s, e) => evolve(s, { ...e, dossierId: id }), null)!;
         await repos.dossiers.insert(state, events, options.draftTokenHash ?? null, now);
         const response = respond(state);
@@ -117,7 +117,7 @@ export class DossierStore {
           if (replayed !== undefined) return replayed;
           const bodies = decision.finalise ? await decision.finalise(repos, [...decision.events]) : decision.events;
           const unitId = typeof meta.unitId === 'function' ? meta.unitId(stored.state) : meta.unitId;
-          const events: DossierEvent[] = bodies.map((body) => ({ ...body, at: now, actorId: meta.actorId, unitId }));
+          const events = bodies.map((body) => ({ at: now, actorId: meta.actorId, unitId, ...body }) as DossierEvent);
           const after = events.reduce<DossierState>((s, e) => evolve(s, e), stored.state);
           if (!(await repos.dossiers.update(stored.state, after, stored.eventCount, events, this.clock.now().toISOString()))) return null;
           if (options.idempotency) await repos.dossiers.saveIdempotent(options.idempotency.scope, options.idempotency.key, fingerprint(options.idempotency.request), after, now);

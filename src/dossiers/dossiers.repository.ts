@@ -169,6 +169,19 @@ export class DossiersRepository {
     return Number(row.last_nr);
   }
 
+  /** Makes sure later numbers of a unit's day come after an imported one (a legacy code in our format). */
+  async raiseSerialTo(unitId: string, day: string, serial: number): Promise<void> {
+    await this.db
+      .insertInto('dossier_code_counters')
+      .values({ unit_id: unitId, day, last_nr: serial })
+      .onConflict((oc) => oc.columns(['unit_id', 'day']).doUpdateSet({ last_nr: sql`case when dossier_code_counters.last_nr > ${serial} then dossier_code_counters.last_nr else ${serial} end` }))
+      .execute();
+  }
+
+  async codeExists(code: string): Promise<boolean> {
+    return (await this.db.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+  }
+
   async events(dossierId: string): Promise<StoredEvent[]> {
     const rows = await this.db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
     return rows.map(toEvent);

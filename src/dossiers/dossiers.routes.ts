@@ -3,6 +3,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { AppError } from '../errors/app-error.js';
 import { authenticate, requireActor } from '../http/authentication.js';
 import { IdParams } from '../http/schemas.js';
 import type { ClosingService } from './closing.service.js';
@@ -21,6 +22,8 @@ import {
   EarlyNoticeBody,
   EventsResponse,
   IdempotencyHeaders,
+  ImportQuery,
+  ImportReportResponse,
   PaymentRequestBody,
   ReasonBody,
   ReasonItemsBody,
@@ -35,6 +38,7 @@ import {
   WorklistQuery,
   WorklistResponse,
 } from './dossiers.schemas.js';
+import type { ImportService } from './import.service.js';
 import type { IntakeService } from './intake.service.js';
 import type { ProcessingService } from './processing.service.js';
 import type { DossierQueries } from './queries.service.js';
@@ -48,6 +52,7 @@ export interface DossierServices {
   readonly processing: ProcessingService;
   readonly closing: ClosingService;
   readonly queries: DossierQueries;
+  readonly imports: ImportService;
 }
 
 export function dossiersRoutes(services: DossierServices) {
@@ -60,6 +65,23 @@ export function dossiersRoutes(services: DossierServices) {
     app.post('', {
       schema: { tags, summary: 'Intake at the counter, by post or from messaging, with the receipt outcome (receive / return for completion / refuse / keep a draft)', security, headers: IdempotencyHeaders, body: CounterIntakeBody, response: { 201: Type.Ref('Dossier') } },
       handler: async (request, reply) => reply.status(201).send(dossierView(await intake.intakeAtCounter(await requireActor(request), request.body, key(request.headers)))),
+    });
+
+    app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    app.post('/import', {
+      schema: {
+        tags,
+        summary: 'Import dossiers with their history from a legacy system (system administrators)',
+        description: 'Body: NDJSON (Content-Type application/x-ndjson), one legacy dossier per line. Every line is checked by the live rules first; one bad line and nothing is imported (422 DOSSIER_IMPORT_INVALID lists every rejected line). Re-importing skips dossiers already imported.',
+        security,
+        consumes: ['application/x-ndjson'],
+        querystring: ImportQuery,
+        response: { 200: ImportReportResponse },
+      },
+      handler: async (request) => {
+        if (typeof request.body !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        return services.imports.importText(await requireActor(request), request.body, { dryRun: request.query.dryRun });
+      },
     });
 
     app.get('', {

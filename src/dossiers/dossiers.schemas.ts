@@ -275,3 +275,12 @@ export const PublicLookupResponse = Type.Object({
   progress: Type.Array(Type.Object({ step: Name, unitName: Type.String(), status: Type.String(), startedAt: Instant, finishedAt: Nullable(Instant) })),
   askedOfApplicant: Nullable(Type.Object({ kind: Type.String(), items: Type.Array(Type.String()), amount: Nullable(Type.Number()), since: Instant })),
 });
+
+export const ImportQuery = Type.Object({ dryRun: Type.Boolean({ default: false, description: 'Check and report without saving' }) }, { additionalProperties: false });
+export const ImportReportResponse = Type.Object({
+  total: Type.Integer(),
+  imported: Type.Integer(),
+  alreadyImported: Type.Integer(),
+  dryRun: Type.Boolean(),
+  rejected: Type.Array(Type.Object({ line: Type.Integer(), code: Nullable(Type.String()), reasons: Type.Array(Type.String()) })),
+});

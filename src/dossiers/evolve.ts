@@ -131,6 +131,14 @@ export function evolve(state: DossierState | null, event: DossierEvent & { reado
       };
     case 'decision_recorded':
       return { ...state, decision: { outcome: event.outcome, at: event.at, by: event.actorId ?? '', note: event.note, documents: event.documents } };
+    case 'legacy_resolved':
+      return {
+        ...state,
+        status: 'resolved',
+        decision: { outcome: event.outcome, at: event.at, by: event.actorId ?? '', note: event.note, documents: [] },
+        resolvedAt: event.at,
+        timeliness: event.timeliness,
+      };
     case 'apology_issued':
       return { ...state, dueAt: event.newDueAt, apology: { reason: event.reason, newDueAt: event.newDueAt, issuedAt: event.at, by: event.actorId ?? '' } };
     case 'result_returned':
