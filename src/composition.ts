@@ -96,6 +96,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
         cutOff: procedureCase.cutOff,
       },
       levels: version.levels,
+      onlineLevel: version.onlineLevel,
       components: procedureCase.components.map((c) => ({ code: c.code, name: c.name, mandatory: c.mandatory })),
     };
   };

@@ -19,7 +19,7 @@ const parsers: Record<number, (value: string) => unknown> = {
 };
 
 export function createPostgresPool(config: PostgresDatabaseConfig): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolMax,
     options: '-c TimeZone=UTC',
@@ -27,6 +27,10 @@ export function createPostgresPool(config: PostgresDatabaseConfig): pg.Pool {
       getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ends (restart, failover, pg_terminate_backend) is dropped from the pool
+  // and replaced on the next query; without a listener its 'error' would crash the process.
+  pool.on('error', () => {});
+  return pool;
 }
 
 export class PostgresDatabase implements Database {

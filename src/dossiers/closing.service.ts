@@ -7,7 +7,7 @@ import type { CommandOptions, DossierContext } from './dossier-context.js';
 import { stepTimeliness } from './dossier-planning.js';
 import type { Decision } from './dossier-store.js';
 import type { DossierState, ResultDelivery } from './dossier.js';
-import { requireAdministrator, requireDeskOfficer } from './dossiers.policy.js';
+import { requireAdministrator, requireDeskOfficer, requireView } from './dossiers.policy.js';
 import { requireNotClosed, requireStatus } from './transitions.js';
 
 function clean(text: string): string {
@@ -18,7 +18,12 @@ export class ClosingService {
   constructor(private readonly ctx: DossierContext) {}
 
   private run(actor: Actor, id: string, operation: string, request: unknown, options: CommandOptions, decide: (state: DossierState, at: string) => Promise<Decision>): Promise<DossierState> {
-    return this.ctx.store.execute(id, decide, { actorId: actor.userId, unitId: (state) => state.receivingUnitId }, { idempotency: this.ctx.idempotency(actor, `${operation}:${id}`, request, options) });
+    // Access first: someone with no part in the dossier learns nothing about its state.
+    const guarded = async (state: DossierState, at: string) => {
+      requireView(actor, state, await this.ctx.chains([], state));
+      return decide(state, at);
+    };
+    return this.ctx.store.execute(id, guarded, { actorId: actor.userId, unitId: (state) => state.receivingUnitId }, { idempotency: this.ctx.idempotency(actor, `${operation}:${id}`, request, options) });
   }
 
   /** Hands the result (or the refusal after appraisal) back: only a resolved dossier has one. */

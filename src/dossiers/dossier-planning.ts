@@ -15,6 +15,8 @@ import type { DossierState, Pause, ProcedureRef, Task, Timeliness } from './doss
 export interface ProcedureCaseInfo {
   readonly ref: ProcedureRef;
   readonly levels: readonly string[];
+  /** full_online (toàn trình), partly_online (một phần) or offline: online filing only for the first two. */
+  readonly onlineLevel: string;
   readonly components: ReadonlyArray<{ readonly code: string; readonly name: string; readonly mandatory: boolean }>;
 }
 

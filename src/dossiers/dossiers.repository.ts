@@ -228,7 +228,11 @@ export class DossiersRepository {
   /** Dossiers of receiving units in some statuses (e.g. submitted online, waiting for the desk). */
   async byReceivingUnits(unitIds: readonly string[], statuses: readonly string[], limit: number, offset: number): Promise<{ items: DossierState[]; total: number }> {
     if (unitIds.length === 0) return { items: [], total: 0 };
-    const query = this.db.selectFrom('dossiers').where('receiving_unit_id', 'in', [...unitIds]).where('status', 'in', [...statuses]);
+    // Drafts the desk completes itself (messaging photos, postal) wait for it too; online drafts are the citizen's.
+    const query = this.db
+      .selectFrom('dossiers')
+      .where('receiving_unit_id', 'in', [...unitIds])
+      .where((eb) => eb.or([eb('status', 'in', [...statuses]), eb.and([eb('status', '=', 'draft'), eb('channel', '!=', 'online')])]));
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await query.select('state').orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
     return { items: rows.map((r) => readJson<DossierState>(r.state)), total: Number(total.n) };

@@ -74,10 +74,9 @@ export class IntakeService {
   /** Online filing by a citizen (no login yet): a draft they edit with its token, or submitted at once. */
   async fileOnline(input: FilingInput & { readonly submit: boolean }, options: CommandOptions = {}): Promise<{ state: DossierState; draftToken: string | null }> {
     const { body, components } = await this.drafted(input, 'online');
-    if (input.submit) {
-      const info = await this.ctx.planner.procedureCase(input.procedureCode, input.caseCode, this.ctx.today());
-      requireMandatoryComponents(info, components);
-    }
+    const info = await this.ctx.planner.procedureCase(input.procedureCode, input.caseCode, this.ctx.today());
+    if (info.onlineLevel === 'offline') throw new AppError('DOSSIER_CHANNEL_NOT_OFFERED', { channel: 'online' });
+    if (input.submit) requireMandatoryComponents(info, components);
     const token = input.submit ? null : randomBytes(32).toString('base64url');
     const events: DossierEventBody[] = input.submit ? [body, { type: 'submitted' }] : [body];
     const id = randomUUID();

@@ -10,7 +10,7 @@ import type { DossierEventBody } from './dossier-events.js';
 import { dossierTimeliness, stepTimeliness } from './dossier-planning.js';
 import type { Decision as StoreDecision } from './dossier-store.js';
 import { openPause, type Decision, type DossierState, type Task } from './dossier.js';
-import { canAssign, requireDeskOfficer, requireLeaderOnDossier, requireWorkingOnDossier, requireWorkOn } from './dossiers.policy.js';
+import { canAssign, requireDeskOfficer, requireLeaderOnDossier, requireView, requireWorkingOnDossier, requireWorkOn } from './dossiers.policy.js';
 import { requireInProcess, requireWorkable } from './transitions.js';
 
 export interface DecisionInput {
@@ -37,7 +37,12 @@ export class ProcessingService {
   ) {}
 
   private run(actor: Actor, id: string, operation: string, request: unknown, options: CommandOptions, decide: (state: DossierState, at: string) => Promise<StoreDecision>, unitOf?: (state: DossierState) => string | null): Promise<DossierState> {
-    return this.ctx.store.execute(id, decide, { actorId: actor.userId, unitId: unitOf ?? (() => null) }, { idempotency: this.ctx.idempotency(actor, `${operation}:${id}`, request, options) });
+    // Access first: someone with no part in the dossier learns nothing about its state.
+    const guarded = async (state: DossierState, at: string) => {
+      requireView(actor, state, await this.ctx.chains([], state));
+      return decide(state, at);
+    };
+    return this.ctx.store.execute(id, guarded, { actorId: actor.userId, unitId: unitOf ?? (() => null) }, { idempotency: this.ctx.idempotency(actor, `${operation}:${id}`, request, options) });
   }
 
   /** Takes up a step (no assignee: oneself) or, for a leader of the step's unit, assigns it to a member of staff. */

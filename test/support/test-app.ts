@@ -45,6 +45,13 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
     drop: async () => {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
+      // A closed pool may still be closing its sockets: wait for them, so that no client of the app is
+      // terminated by the drop (its 'error' would surface as an uncaught exception in the test process).
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
