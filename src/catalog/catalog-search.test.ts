@@ -42,7 +42,6 @@ forEachDialect('procedure search and listing', (testApp) => {
     const cookie = await t.login('tinh.quantri');
     await publishNew(t, cookie, '1.000201', 'Đăng ký khai sinh kết hợp nhận cha, mẹ, con');
     await publishNew(t, cookie, '1.000202', 'Cấp bản sao trích lục hộ tịch', 'Người đã đăng ký khai sinh, đăng ký kết hôn');
-    await publishNew(t, cookie, '1.000203', 'Đăng ký lại khai sinh');
   });
 
   it('finds "dang ky khai sinh" without diacritics, best matches first', async () => {
@@ -50,7 +49,7 @@ forEachDialect('procedure search and listing', (testApp) => {
     const { items } = await list(t, 'q=dang%20ky%20khai%20sinh&limit=5');
     assert.deepEqual(
       items.slice(0, 4).map((i) => i.code),
-      [DEMO_PROCEDURES.birthRegistration.code, '1.000201', '1.000203', '1.000202'],
+      [DEMO_PROCEDURES.birthRegistration.code, '1.000201', '1.004837' /* đăng ký lại khai sinh */, '1.000202'],
       'the phrase at the start of the name, then every word in the name, then every word elsewhere',
     );
     assert.equal(items[0]!.name, 'Thủ tục đăng ký khai sinh');
@@ -67,7 +66,8 @@ forEachDialect('procedure search and listing', (testApp) => {
     assert.equal(byCode.items[0]!.code, DEMO_PROCEDURES.landTransfer.code);
     assert.equal((await list(t, 'q=ket%20hon')).items[0]!.code, '1.000894');
     assert.equal((await list(t, 'q=chung%20thuc%20ban%20sao')).items[0]!.code, DEMO_PROCEDURES.certifiedCopy.code);
-    assert.equal((await list(t, 'q=can%20cuoc')).items[0]!.code, DEMO_PROCEDURES.identityCard.code);
+    assert.equal((await list(t, 'q=cap%20the%20can%20cuoc')).items[0]!.code, DEMO_PROCEDURES.identityCard.code);
+    assert.equal((await list(t, 'q=cap%20doi%20can%20cuoc')).items[0]!.code, '1.013094');
     assert.equal((await list(t, 'q=inh')).total, 0, 'words match from their beginning: "inh" is not "sinh"');
     assert.equal((await list(t, 'q=%25')).total, (await list(t, '')).total, 'a lone wildcard is no search at all');
     assert.equal((await list(t, 'q=%25_%25zzz')).total, 0);
