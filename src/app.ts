@@ -85,7 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(staffRoutes(services.staff), { prefix: '/api/v1/staff' });
   await app.register(unitsRoutes(services.units, services.unitsImport), { prefix: '/api/v1/units' });
   await app.register(calendarRoutes(services.calendar), { prefix: '/api/v1/calendar' });
-  await app.register(catalogRoutes(services.catalog, services.catalogAdmin), { prefix: '/api/v1/procedures' });
+  await app.register(catalogRoutes(services.catalog, services.catalogAdmin, services.catalogImport), { prefix: '/api/v1/procedures' });
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
 
   await app.ready();

@@ -4,6 +4,7 @@ import { AuditRepository } from './audit/audit.repository.js';
 import { CalendarRepository } from './calendar/calendar.repository.js';
 import { CalendarService } from './calendar/calendar.service.js';
 import { CatalogAdminService } from './catalog/catalog-admin.service.js';
+import { CatalogImportService } from './catalog/catalog-import.service.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import type { Config } from './config/config.js';
@@ -41,6 +42,7 @@ export interface Services {
   readonly unitsImport: UnitsImportService;
   readonly catalog: CatalogService;
   readonly catalogAdmin: CatalogAdminService;
+  readonly catalogImport: CatalogImportService;
   readonly auth: AuthService;
   readonly staff: StaffService;
 }
@@ -54,6 +56,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     unitsImport: new UnitsImportService(uow, clock),
     catalog: new CatalogService(uow, clock),
     catalogAdmin: new CatalogAdminService(uow, clock),
+    catalogImport: new CatalogImportService(uow, clock),
     auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),
     staff: new StaffService(uow, clock),
   };
