@@ -92,7 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(staffRoutes(services.staff), { prefix: '/api/v1/staff' });
   await app.register(unitsRoutes(services.units, services.unitsImport), { prefix: '/api/v1/units' });
   await app.register(calendarRoutes(services.calendar), { prefix: '/api/v1/calendar' });
-  await app.register(catalogRoutes(services.catalog, services.catalogAdmin), { prefix: '/api/v1/procedures' });
+  await app.register(catalogRoutes(services.catalog, services.catalogAdmin, services.catalogImport), { prefix: '/api/v1/procedures' });
   await app.register(workflowRoutes(services.workflow), { prefix: '/api/v1/process-definitions' });
   await app.register(dossiersRoutes({ intake: services.intake, processing: services.processing, closing: services.closing, queries: services.dossierQueries, imports: services.dossierImport }), { prefix: '/api/v1/dossiers' });
   await app.register(publicDossiersRoutes(services.intake, services.dossierQueries), { prefix: '/api/v1/public/dossiers' });

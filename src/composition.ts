@@ -5,6 +5,7 @@ import { AuditRepository } from './audit/audit.repository.js';
 import { CalendarRepository } from './calendar/calendar.repository.js';
 import { CalendarService } from './calendar/calendar.service.js';
 import { CatalogAdminService } from './catalog/catalog-admin.service.js';
+import { CatalogImportService } from './catalog/catalog-import.service.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import type { Config } from './config/config.js';
@@ -66,6 +67,7 @@ export interface Services {
   readonly dossierQueries: DossierQueries;
   readonly dossierVerify: VerifyService;
   readonly dossierImport: ImportService;
+  readonly catalogImport: CatalogImportService;
   readonly auth: AuthService;
   readonly staff: StaffService;
 }
@@ -118,6 +120,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     dossierQueries: new DossierQueries(dossiers),
     dossierVerify: new VerifyService(dossiers),
     dossierImport: new ImportService(dossiers),
+    catalogImport: new CatalogImportService(uow, clock),
     auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),
     staff: new StaffService(uow, clock),
   };

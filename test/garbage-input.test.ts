@@ -118,6 +118,8 @@ function plausible(name: string, unitIds: string[]): fc.Arbitrary<unknown> | und
     from: isoDate,
     to: isoDate,
     revision: fc.integer({ min: 1, max: 5 }),
+    format: fc.constantFrom('json', 'xlsx'),
+    publish: fc.boolean(),
     field: fc.record({ code: fc.constantFrom('HO_TICH', 'DAT_DAI', 'X'), name: fc.string({ minLength: 1, maxLength: 20 }) }),
     fieldCode: fc.constantFrom('HO_TICH', 'DAT_DAI', 'X'),
     level: fc.constantFrom('province', 'district', 'commune'),

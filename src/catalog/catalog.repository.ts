@@ -186,10 +186,17 @@ export class CatalogRepository {
     }
     const search = filter.search;
     if (search) query = query.where((eb) => eb.or([eb('p.code', '=', search.code), ...search.words.map((w) => wordIn('v.search_text', w))]));
-    const total = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const ordered = search ? query.orderBy(rankOf(search), 'desc').orderBy('p.code') : query.orderBy('v.field_code').orderBy('p.code');
-    const rows = await ordered.limit(filter.limit).offset(filter.offset).execute();
-    return { items: rows.map(toVersion), total: Number(total.n) };
+    // Among equals, the shortest name is the closest match.
+    const ordered = search ? query.orderBy(rankOf(search), 'desc').orderBy(sql`length(v.search_name)`).orderBy('p.code') : query.orderBy('v.field_code').orderBy('p.code');
+    const count = async () => Number((await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    if (!search) {
+      const rows = await ordered.limit(filter.limit).offset(filter.offset).execute();
+      return { items: rows.map(toVersion), total: await count() };
+    }
+    // A search scans the text once for the page and the total (a window count); a page past the end counts apart.
+    const rows = await ordered.select(sql<number>`count(*) over ()`.as('total_count')).limit(filter.limit).offset(filter.offset).execute();
+    const total = rows.length > 0 ? Number(rows[0]!.total_count) : filter.offset === 0 ? 0 : await count();
+    return { items: rows.map(toVersion), total };
   }
 
   /** Fields (lĩnh vực) of the versions in force on a date, with how many procedures each has. */

@@ -2,16 +2,23 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { AppError } from '../errors/app-error.js';
 import { authenticate, currentActor, requireActor } from '../http/authentication.js';
 import { IdParams, NoContent } from '../http/schemas.js';
 import type { CatalogAdminService } from './catalog-admin.service.js';
+import type { CatalogImportService } from './catalog-import.service.js';
 import {
   CodeParams,
   CodeVersionParams,
   CreateProcedureBody,
+  ExportQuery,
+  ExportResponse,
   FieldsQuery,
   FieldsResponse,
   GetProcedureQuery,
+  ImportBody,
+  ImportQuery,
+  ImportResponse,
   ListProceduresQuery,
   ProcedureListResponse,
   PublishBody,
@@ -22,10 +29,12 @@ import type { CatalogService } from './catalog.service.js';
 
 const security = [{ session: [] }];
 const tags = ['procedures'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function catalogRoutes(catalog: CatalogService, admin: CatalogAdminService) {
+export function catalogRoutes(catalog: CatalogService, admin: CatalogAdminService, transfer: CatalogImportService) {
   return async function register(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+    app.addContentTypeParser(XLSX, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
     app.get('', {
       schema: { tags, summary: 'Procedures in force today or on asOf (public): filters, search without diacritics, ranked', querystring: ListProceduresQuery, response: { 200: ProcedureListResponse } },
@@ -48,6 +57,52 @@ export function catalogRoutes(catalog: CatalogService, admin: CatalogAdminServic
     app.get('/fields', {
       schema: { tags, summary: 'Fields (lĩnh vực) of the procedures in force, with how many each has (public)', querystring: FieldsQuery, response: { 200: FieldsResponse } },
       handler: async (request) => ({ items: await catalog.fields(request.query.asOf) }),
+    });
+
+    app.get('/export', {
+      schema: {
+        tags,
+        summary: 'The procedures in force (today or asOf) as national database records (JSON) or an Excel workbook (public)',
+        querystring: ExportQuery,
+        produces: ['application/json', XLSX],
+        response: { 200: ExportResponse },
+      },
+      handler: async (request, reply) => {
+        const { format, asOf } = request.query;
+        if (format === 'json') return transfer.exportProcedures('json', asOf);
+        const workbook = await transfer.exportProcedures('xlsx', asOf);
+        return reply
+          .type(XLSX)
+          .header('content-disposition', `attachment; filename="thu-tuc-hanh-chinh-${asOf ?? catalog.today()}.xlsx"`)
+          .send(workbook as never);
+      },
+    });
+
+    app.post('/import', {
+      onRequest: authenticate,
+      schema: {
+        tags,
+        summary: 'Import procedures (catalogue administrators): national JSON records or an Excel workbook; all or nothing',
+        description: `JSON (application/json): an array of records in the national database shape (MATTHC, TENTTHC, LINHVUCTHUCHIEN, CAPTHUCHIEN, TRINHTUTHUCHIEN, CACHTHUCTHUCHIEN, THANHPHANHOSO, YEUCAU, MOTADOITUONGTHUCHIEN, KETQUATHUCHIEN, CANCUPHAPLY, COQUANTHUCHIEN), as GET /export gives. Excel (${XLSX}): the workbook of GET /export?format=xlsx. Creates drafts, or publishes from effectiveFrom with publish=true; content equal to the latest version creates nothing. A 422 PROCEDURE_IMPORT_INVALID lists every rejected entry with its reasons.`,
+        security,
+        querystring: ImportQuery,
+        consumes: ['application/json', XLSX],
+        body: ImportBody,
+        response: { 200: ImportResponse },
+      },
+      preValidation: async (request) => {
+        // The workbook arrives as bytes: the JSON schema applies to JSON bodies only.
+        if (Buffer.isBuffer(request.body)) (request as { workbook?: Buffer }).workbook = request.body;
+        if (Buffer.isBuffer(request.body)) request.body = [] as never;
+      },
+      handler: async (request) => {
+        const actor = await requireActor(request);
+        const workbook = (request as { workbook?: Buffer }).workbook;
+        if (request.headers['content-type']?.startsWith(XLSX) && !workbook) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        const input = workbook ? ({ format: 'xlsx', content: workbook } as const) : ({ format: 'json', content: request.body } as const);
+        const { publish, effectiveFrom, dryRun } = request.query;
+        return transfer.importProcedures(actor, input, { publish, dryRun, ...(effectiveFrom ? { effectiveFrom } : {}), requestId: request.id });
+      },
     });
 
     app.get('/versions/:id', {

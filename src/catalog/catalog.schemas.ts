@@ -187,3 +187,41 @@ export const GetProcedureQuery = Type.Object(
 );
 
 export const VersionsResponse = Type.Object({ items: Type.Array(Type.Ref('ProcedureSummary')) });
+
+export const ExportQuery = Type.Object(
+  {
+    format: Type.Enum(['json', 'xlsx'] as const, { default: 'json', description: 'json: national database records (LayThuTuc shape); xlsx: one row per case, Vietnamese headers' }),
+    asOf: Type.Optional(LegalDate('Versions in force on this date; default today')),
+  },
+  { additionalProperties: false },
+);
+
+export const ExportResponse = Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+  description: 'JSON: one national record per procedure (MATTHC, TENTTHC, LINHVUCTHUCHIEN, …, with the MotCua extensions MUCDO, MUCDOCU, HUONGDAN, URLVIDEO, MATRUONGHOP, GIOCHOT, KHONGCONGAYHENTRA, BATBUOC). With format=xlsx the body is the workbook.',
+});
+
+export const ImportQuery = Type.Object(
+  {
+    publish: Type.Boolean({ default: false, description: 'Publish what changed from effectiveFrom instead of leaving drafts' }),
+    effectiveFrom: Type.Optional(LegalDate('With publish: in force from (default today)')),
+    dryRun: Type.Boolean({ default: false, description: 'Check and report, without saving' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportBody = Type.Union(
+  [
+    Type.Array(Type.Unknown(), { maxItems: 5000, description: 'National records (LayThuTuc shape)' }),
+    Type.Object({ items: Type.Array(Type.Unknown(), { maxItems: 5000 }) }, { description: 'The same, under "items"' }),
+  ],
+  { description: 'JSON in the national database shape; or send an Excel workbook with its content type' },
+);
+
+export const ImportResponse = Type.Object({
+  created: Type.Integer({ description: 'New procedures' }),
+  revised: Type.Integer({ description: 'New versions of existing procedures' }),
+  updated: Type.Integer({ description: 'Existing drafts replaced' }),
+  published: Type.Integer(),
+  unchanged: Type.Integer({ description: 'Same content as the latest version: nothing created' }),
+  dryRun: Type.Boolean(),
+});

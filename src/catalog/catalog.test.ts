@@ -62,6 +62,23 @@ forEachDialect('procedure catalogue', (testApp) => {
     await assert.rejects(catalog.getVersion('not-a-uuid'), { code: 'PROCEDURE_NOT_FOUND' });
   });
 
+  it('seeds a demo catalogue of 40+ procedures in 10+ fields at province and commune level, every one valid', async () => {
+    const t = testApp();
+    const all = (await t.inject({ method: 'GET', url: '/api/v1/procedures?limit=200' })).json();
+    assert.ok(all.total >= 40, `${all.total} procedures`);
+    const fields = (await t.inject({ method: 'GET', url: '/api/v1/procedures/fields' })).json().items;
+    assert.ok(fields.length >= 10, `${fields.length} fields`);
+    for (const level of ['province', 'commune']) assert.ok((await t.inject({ method: 'GET', url: `/api/v1/procedures?level=${level}` })).json().total >= 15, level);
+    const codes = all.items.map((p: { code: string }) => p.code);
+    assert.equal(new Set(codes).size, codes.length);
+    const identity = await t.app.services.catalog.caseInForce(DEMO_PROCEDURES.identityCard.code, 'TH1', '2026-05-04');
+    assert.deepEqual(identity.procedureCase.timeLimit, { amount: 7, unit: 'working_days' });
+    const police = await t.app.services.units.getUnit(identity.version.implementingUnitIds[0]!);
+    assert.equal(police.code, '000.00.32.H01');
+    const household = await t.app.services.catalog.caseInForce(DEMO_PROCEDURES.businessHousehold.code, 'TH1', '2026-05-04');
+    assert.deepEqual([household.version.levels, household.procedureCase.timeLimit], [['commune'], { amount: 3, unit: 'working_days' }]);
+  });
+
   it('creates a draft, publishes it, and keeps published versions immutable', async () => {
     const t = testApp();
     const cookie = await t.login('tinh.quantri');

@@ -102,7 +102,8 @@ export function versionRecord(id: string, procedureId: string, version: number, 
     procedureId,
     version,
     document,
-    searchName: searchWordsText(document.name),
+    // "Thủ tục đăng ký khai sinh" ranks as "đăng ký khai sinh": the prefix says nothing.
+    searchName: searchWordsText(document.name).replace(/^ thu tuc /, ' '),
     searchText: searchWordsText(
       code,
       document.name,

@@ -28,7 +28,7 @@ for (const dialect of DIALECTS) {
 
     it('explains its commands', async () => {
       const { stdout } = await motcua(target.url, ['--help']);
-      for (const command of ['migrate', 'seed', 'create-user', 'import-units']) assert.match(stdout, new RegExp(command));
+      for (const command of ['migrate', 'seed', 'create-user', 'import-units', 'import-procedures']) assert.match(stdout, new RegExp(command));
     });
 
     it('migrates, seeds once, creates a user with roles and imports units', async () => {
@@ -44,6 +44,22 @@ for (const dialect of DIALECTS) {
       fs.writeFileSync(file, 'code,name,type,parentCode,validFrom\n000.40.45.H01,Ủy ban nhân dân xã Phú Hội,commune,000.00.00.H01,2025-07-01\n');
       assert.match((await motcua(target.url, ['import-units', file, '--dry-run'])).stdout, /Dry run: would create 1/);
       assert.match((await motcua(target.url, ['import-units', file])).stdout, /Created 1, updated 0/);
+      const procedures = path.join(dir, 'procedures.json');
+      const record = {
+        MATTHC: '1.000990',
+        TENTTHC: 'Đăng ký khai sinh lưu động',
+        LINHVUCTHUCHIEN: [{ MALINHVUC: 'HO_TICH', TENLINHVUC: 'Hộ tịch' }],
+        CAPTHUCHIEN: ['Cấp Xã'],
+        CACHTHUCTHUCHIEN: [{ KENH: 'Trực tiếp', THOIGIAN: [{ THOIGIANGIAIQUYET: 5, DONVITINH: 'Ngày làm việc', PHILEPHI: [] }] }],
+        THANHPHANHOSO: [{ TRUONGHOP: 'Khai sinh lưu động', GIAYTO: [{ TENGIAYTO: 'Tờ khai đăng ký khai sinh' }] }],
+        COQUANTHUCHIEN: [{ MADONVI: '000.21.45.H01', TENDONVI: 'UBND xã Cần Đăng' }],
+      };
+      fs.writeFileSync(procedures, JSON.stringify([record]));
+      assert.match((await motcua(target.url, ['import-procedures', procedures, '--dry-run'])).stdout, /Dry run: would create 1 procedure/);
+      assert.match((await motcua(target.url, ['import-procedures', procedures, '--publish', '--effective-from', '2026-01-01'])).stdout, /Created 1 procedure\(s\), 0 new version\(s\), updated 0 draft\(s\), published 1/);
+      assert.match((await motcua(target.url, ['import-procedures', procedures])).stdout, /unchanged 1/);
+      fs.writeFileSync(procedures, JSON.stringify([{ ...record, MATTHC: 'x' }]));
+      await assert.rejects(motcua(target.url, ['import-procedures', procedures]), /PROCEDURE_IMPORT_INVALID[\s\S]*MATTHC/);
       fs.rmSync(dir, { recursive: true, force: true });
 
       const db = await openDatabase(testConfig(target.url));
@@ -53,6 +69,8 @@ for (const dialect of DIALECTS) {
         assert.match(user.password_hash, /^\$argon2id\$/);
         const unit = await db.reader.selectFrom('units').select('name').where('code', '=', '000.40.45.H01').executeTakeFirstOrThrow();
         assert.equal(unit.name, 'Ủy ban nhân dân xã Phú Hội');
+        const version = await db.reader.selectFrom('procedure_versions').select(['status', 'effective_from']).where('name', '=', 'Đăng ký khai sinh lưu động').executeTakeFirstOrThrow();
+        assert.deepEqual(version, { status: 'published', effective_from: '2026-01-01' });
       } finally {
         await db.close();
       }

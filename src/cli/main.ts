@@ -117,6 +117,37 @@ export function buildCli(): Command {
     });
 
   program
+    .command('import-procedures')
+    .description('import procedures from national database records (JSON array, LayThuTuc shape) or the catalogue workbook (.xlsx); all or nothing; drafts unless --publish')
+    .argument('<file>', 'a .json or .xlsx file')
+    .option('--publish', 'publish what changed (from --effective-from, default today) instead of leaving drafts')
+    .option('--effective-from <date>', 'with --publish: in force from this date (YYYY-MM-DD)')
+    .option('--dry-run', 'check the file and report, without saving')
+    .action(async (file: string, options: { publish?: boolean; effectiveFrom?: string; dryRun?: boolean }) => {
+      const extension = path.extname(file).toLowerCase();
+      if (extension !== '.json' && extension !== '.xlsx') throw new InvalidArgumentError('the file must end in .json or .xlsx');
+      const bytes = fs.readFileSync(file);
+      let input: { format: 'json'; content: unknown } | { format: 'xlsx'; content: Buffer };
+      if (extension === '.xlsx') input = { format: 'xlsx', content: bytes };
+      else {
+        try {
+          input = { format: 'json', content: JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) };
+        } catch {
+          throw new InvalidArgumentError(`${file} is not valid JSON`);
+        }
+      }
+      await withServices(async (services) => {
+        const report = await services.catalogImport.importProcedures(OPERATOR, input, {
+          publish: options.publish ?? false,
+          dryRun: options.dryRun ?? false,
+          ...(options.effectiveFrom ? { effectiveFrom: options.effectiveFrom } : {}),
+        });
+        const verb = report.dryRun ? 'Dry run: would create' : 'Created';
+        console.log(`${verb} ${report.created} procedure(s), ${report.revised} new version(s), updated ${report.updated} draft(s), published ${report.published}, unchanged ${report.unchanged}.`);
+      });
+    });
+
+  program
     .command('calendar-year')
     .description("show a year's list of days off in force, or record a new version of it from a JSON file")
     .argument('<year>', 'the year, e.g. 2027')

@@ -15,11 +15,13 @@ export function searchTextOf(...parts: Array<string | null | undefined>): string
 
 /**
  * The words of a text for word-prefix search: normalised by searchTextOf, punctuation turned into
- * spaces, single spaces, with a space at each end — so `like '% word%'` matches a word's beginning.
+ * spaces (except a dot between digits), single spaces, with a space at each end — so `like '% word%'` matches a word's beginning.
  */
 export function searchWordsText(...parts: Array<string | null | undefined>): string {
   const words = searchTextOf(...parts)
-    .replace(/[^0-9a-z]+/g, ' ')
+    .replace(/[^0-9a-z.]+/g, ' ')
+    .replace(/(?<!\d)\.|\.(?!\d)/g, ' ') // a dot inside a number stays: codes such as 1.001193 are one word
+    .replace(/ +/g, ' ')
     .trim();
   return words ? ` ${words} ` : ' ';
 }
