@@ -10,6 +10,12 @@ export interface LoadTarget {
   readonly body?: string;
   /** Builds each request afresh (e.g. a unique code per request); overrides body. */
   readonly nextBody?: () => string;
+  /** Builds each request's path afresh (e.g. rotating over dossier codes). */
+  readonly nextPath?: () => string;
+  /** Fixed request rate over all connections (autocannon overallRate): measures latency at that rate. */
+  readonly overallRate?: number;
+  /** Connections for this target (default: the settings'). */
+  readonly connections?: number;
 }
 
 export interface ScenarioResult {
@@ -34,16 +40,17 @@ function options(target: LoadTarget, settings: BenchSettings, seconds: number): 
   const base: autocannon.Options = {
     url: target.url,
     method: target.method ?? 'GET',
-    connections: settings.connections,
+    connections: target.connections ?? settings.connections,
     pipelining: settings.pipelining,
     duration: seconds,
     headers,
     ...(target.body !== undefined ? { body: target.body } : {}),
+    ...(target.overallRate ? { overallRate: target.overallRate } : {}),
   };
-  if (!target.nextBody) return base;
-  const nextBody = target.nextBody;
-  // setupRequest runs for every request sent, so each one carries a fresh body.
-  return { ...base, requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }] };
+  const { nextBody, nextPath } = target;
+  if (!nextBody && !nextPath) return base;
+  // setupRequest runs for every request sent, so each one carries a fresh body or path.
+  return { ...base, requests: [{ setupRequest: (request) => ({ ...request, ...(nextBody ? { body: nextBody() } : {}), ...(nextPath ? { path: nextPath() } : {}) }) }] };
 }
 
 function fire(target: LoadTarget, settings: BenchSettings, seconds: number): Promise<autocannon.Result> {

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { hasTaskset, killAllChildren, pinSelfToCpu } from './child-server.js';
 import { legalClockMarkdown, measureLegalClock } from './legal-clock.js';
 import type { ScenarioResult } from './load.js';
+import type { PgCluster } from '../test/support/pg-cluster.js';
+import { dossierMarkdown } from './dossier-report.js';
+import { dossiersPostgres, dossiersSqlite, wants, type DossierRun } from './dossier-scenarios.js';
 import { appendReport, codeVersion, printReport, REPORT_FILE } from './report.js';
 import { baselineDurableWrite, baselineRead, motcuaApp, motcuaDurableWrite, type ScenarioEnv } from './scenarios.js';
 import { filesystemType, readSettings } from './settings.js';
@@ -15,11 +18,17 @@ fs.mkdirSync(settings.tmpRoot, { recursive: true });
 const tmpDir = fs.mkdtempSync(path.join(settings.tmpRoot, 'run-'));
 
 let cleanedUp = false;
-/** Synchronous so that it also works from the 'exit' event: kill servers, delete the SQLite files. */
+let pgCluster: PgCluster | null = null;
+/** Synchronous so that it also works from the 'exit' event: kill servers, stop PostgreSQL, delete the SQLite files. */
 function cleanUp(): void {
   if (cleanedUp) return;
   cleanedUp = true;
   killAllChildren();
+  try {
+    pgCluster?.stop();
+  } catch {
+    // already stopped
+  }
   fs.rmSync(tmpDir, { recursive: true, force: true });
 }
 process.on('exit', cleanUp);
@@ -52,21 +61,36 @@ async function main(): Promise<void> {
 
   const env: ScenarioEnv = { settings, tmpDir, serverCpu: pinning.serverCpu };
   const results: ScenarioResult[] = [];
+  const dossiers: DossierRun = { figures: [], notes: [] };
   // Baselines first and MotCua right after its baseline, so drift during the run affects pairs alike.
-  results.push(await baselineRead(env));
-  results.push(...(await motcuaApp(env)));
-  results.push(await baselineDurableWrite(env));
-  results.push(await motcuaDurableWrite(env));
+  if (wants(env, 'base')) {
+    results.push(await baselineRead(env));
+    results.push(...(await motcuaApp(env)));
+  }
+  if (wants(env, 'base') || wants(env, 'intake') || wants(env, 'scale')) results.push(await baselineDurableWrite(env));
+  await dossiersSqlite(env, dossiers);
+  if (wants(env, 'base')) results.push(await motcuaDurableWrite(env));
+  await dossiersPostgres(env, dossiers, (cluster) => {
+    pgCluster = cluster;
+  });
 
-  console.log('  legal clock: measuring due-date computations in process…');
-  const clock = measureLegalClock();
+  let clockSection = '';
+  if (wants(env, 'clock')) {
+    console.log('  legal clock: measuring due-date computations in process…');
+    clockSection = legalClockMarkdown(measureLegalClock());
+  }
 
   const elapsedSeconds = (Date.now() - startedAt.getTime()) / 1000;
   printReport(results);
-  const clockSection = legalClockMarkdown(clock);
+  const dossierSection = dossierMarkdown(dossiers, results);
+  console.log(dossierSection);
   console.log(clockSection);
+  if (!settings.record) {
+    console.log('\nBENCH_RECORD=0: nothing appended to docs/benchmarks.md');
+    return;
+  }
   appendReport(results, { settings, pinning: pinning.description, filesystem, startedAt, elapsedSeconds, loadBefore, loadAfter: os.loadavg()[0] ?? 0, code });
-  fs.appendFileSync(REPORT_FILE, clockSection);
+  fs.appendFileSync(REPORT_FILE, dossierSection + clockSection);
   console.log(`\nAppended to ${path.relative(process.cwd(), REPORT_FILE)} (run took ${Math.round(elapsedSeconds)} s)`);
 }
 

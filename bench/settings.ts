@@ -19,7 +19,20 @@ export interface BenchSettings {
   readonly apiWrite: boolean;
   /** Log level of the MotCua servers: warn, so we measure the app and not the stdout pipe. */
   readonly motcuaLogLevel: string;
+  /** Concurrent lifecycles in the lifecycle scenario. */
+  readonly lifecycleConcurrency: number;
+  /** Fixed request rate of the public-lookup scenario. */
+  readonly lookupRate: number;
+  /** The prepared database of the scale scenario (built when missing, then reused). */
+  readonly scaleFile: string;
+  readonly scaleDossiers: number;
+  /** Scenario groups to run (BENCH_ONLY=base,clock,intake,lifecycle,lookup,scale,pg); null: all. */
+  readonly only: readonly string[] | null;
+  /** Append the results to docs/benchmarks.md (BENCH_RECORD=0 for trial runs while developing). */
+  readonly record: boolean;
 }
+
+export const SCENARIO_GROUPS = ['base', 'clock', 'intake', 'lifecycle', 'lookup', 'scale', 'pg'] as const;
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = path.resolve(BENCH_DIR, '..');
@@ -40,6 +53,14 @@ function flag(name: string, fallback: boolean): boolean {
   return !['0', 'false', 'no'].includes(raw.toLowerCase());
 }
 
+function groups(raw: string | undefined): string[] | null {
+  if (!raw) return null;
+  const names = raw.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(SCENARIO_GROUPS as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown ${unknown.join(', ')} (known: ${SCENARIO_GROUPS.join(', ')})`);
+  return names;
+}
+
 export function readSettings(): BenchSettings {
   return {
     seconds: number('BENCH_SECONDS', 10, 1, 600),
@@ -51,6 +72,12 @@ export function readSettings(): BenchSettings {
     tmpRoot: path.resolve(process.env.BENCH_TMPDIR || path.join(BENCH_DIR, '.tmp')),
     apiWrite: flag('BENCH_API_WRITE', true),
     motcuaLogLevel: 'warn',
+    lifecycleConcurrency: Math.round(number('BENCH_LIFECYCLE_CONCURRENCY', 32, 1, 1000)),
+    lookupRate: Math.round(number('BENCH_LOOKUP_RATE', 1000, 1, 100_000)),
+    scaleFile: path.resolve(process.env.BENCH_SCALE_FILE || path.join(BENCH_DIR, '.tmp', 'scale-1m.db')),
+    scaleDossiers: Math.round(number('BENCH_SCALE_DOSSIERS', 1_000_000, 1000, 100_000_000)),
+    only: groups(process.env.BENCH_ONLY),
+    record: flag('BENCH_RECORD', true),
   };
 }
 

@@ -1,12 +1,13 @@
 // Scenarios (c) and (e): the real MotCua application, built by buildApp exactly as src/server.ts does,
-// on a fresh SQLite file (synchronous=FULL) with the demo data seeded.
+// on a fresh SQLite file (synchronous=FULL) with the demo data seeded — or on BENCH_DATABASE_URL (the
+// PostgreSQL database of a throwaway cluster, or a prepared SQLite file such as the 1M-dossier fixture).
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { main, requiredEnv, serve } from './serve.js';
 
 main(async () => {
   const config = loadConfig({
-    DATABASE_URL: `sqlite:${requiredEnv('BENCH_DB_FILE')}`,
+    DATABASE_URL: process.env.BENCH_DATABASE_URL || `sqlite:${requiredEnv('BENCH_DB_FILE')}`,
     SQLITE_SYNCHRONOUS: 'FULL',
     SEED_DEMO_DATA: 'true',
     // warn rather than info: at info every request writes two JSON lines to stdout, which would

@@ -28,7 +28,7 @@ for (const dialect of DIALECTS) {
 
     it('explains its commands', async () => {
       const { stdout } = await motcua(target.url, ['--help']);
-      for (const command of ['migrate', 'seed', 'create-user', 'import-units', 'import-procedures']) assert.match(stdout, new RegExp(command));
+      for (const command of ['migrate', 'seed', 'create-user', 'import-units', 'import-procedures', 'import-dossiers', 'generate-dossiers', 'verify']) assert.match(stdout, new RegExp(command));
     });
 
     it('migrates, seeds once, creates a user with roles and imports units', async () => {
@@ -86,6 +86,15 @@ for (const dialect of DIALECTS) {
       assert.match((await motcua(target.url, ['calendar-year', '2028', '--set', file])).stdout, /Recorded version 1 of 2028/);
       fs.rmSync(dir, { recursive: true, force: true });
       assert.equal(JSON.parse((await motcua(target.url, ['calendar-year', '2028'])).stdout).version, 1);
+    });
+
+    it('generates random dossiers through the services and verifies them against their events', async () => {
+      const generated = await motcua(target.url, ['generate-dossiers', '--count', '15', '--seed', '7']);
+      assert.match(generated.stdout, /Generated 15 dossiers with \d+ commands/);
+      assert.doesNotMatch(generated.stdout, /Refused/);
+      const verified = await motcua(target.url, ['verify']);
+      assert.match(verified.stdout, /Checked 15 dossiers in [\d.]+ s: 0 mismatches\./);
+      await assert.rejects(motcua(target.url, ['generate-dossiers', '--count', '0']), /whole number ≥ 1/);
     });
 
     it('fails with a clear message and a non-zero exit code', async () => {

@@ -7,22 +7,40 @@ import { createServices } from '../composition.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/open-database.js';
 import { seedDemoDataIfEmpty } from '../demo/demo-data.js';
+import { generateDossiers, steppingClock } from '../demo/dossier-generator.js';
 import { AppError } from '../errors/app-error.js';
 import { errorCatalogue } from '../errors/error-catalogue.js';
 import { ROLES, type Actor, type Role } from '../identity/roles.js';
-import { systemClock } from '../time/clock.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 /** The local operator: whoever can run the CLI on the server already controls its database. */
 export const OPERATOR: Actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'operator (cli)', isSystemAdmin: true, roles: [] };
 
-async function withServices<T>(fn: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
+/** A command that ran but found a problem it reported itself: exit code 1, no stack trace. */
+export class CommandFailed extends Error {
+  override name = 'CommandFailed';
+}
+
+async function withServices<T>(fn: (services: ReturnType<typeof createServices>) => Promise<T>, clock: Clock = systemClock): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    return await fn(createServices(database, config, systemClock));
+    return await fn(createServices(database, config, clock));
   } finally {
     await database.close();
   }
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected a whole number');
+  return n;
 }
 
 function parseRole(value: string, previous: Array<{ unitCode: string; role: Role }> = []) {
@@ -168,6 +186,56 @@ export function buildCli(): Command {
       });
     });
 
+  program
+    .command('generate-dossiers')
+    .description('walk N random dossiers through the real services (every channel, transition and end state), on a clock that starts at --start and jumps forward; loads the demo data first if the database is empty')
+    .requiredOption('--count <n>', 'how many dossiers', positiveInteger)
+    .option('--seed <s>', 'random seed (the same seed on the same database gives the same dossiers)', integer, 1)
+    .option('--start <instant>', 'when the simulated clock starts (ISO 8601)', '2026-01-05T01:00:00.000Z')
+    .option('--concurrency <n>', 'moves of different dossiers run together', positiveInteger, 16)
+    .action(async (options: { count: number; seed: number; start: string; concurrency: number }) => {
+      if (Number.isNaN(Date.parse(options.start))) throw new InvalidArgumentError('--start must be an ISO 8601 instant');
+      const clock = steppingClock(options.start);
+      const config = loadConfig();
+      const database = await openDatabase(config);
+      try {
+        const services = createServices(database, config, clock);
+        await services.calendar.ensureReferenceData();
+        if (await seedDemoDataIfEmpty(services, database, clock)) console.log('Demo data loaded.');
+        const started = Date.now();
+        const report = await generateDossiers(services, {
+          count: options.count,
+          seed: options.seed,
+          clock,
+          concurrency: options.concurrency,
+          onProgress: (created) => process.stderr.write(`\r${created} dossiers…`),
+        });
+        const seconds = (Date.now() - started) / 1000;
+        if (options.count >= 1000) process.stderr.write('\n');
+        console.log(`Generated ${report.created} dossiers with ${report.commands} commands in ${seconds.toFixed(1)} s (simulated ${report.from} → ${report.to}).`);
+        console.log(`Statuses: ${Object.entries(report.statuses).map(([status, n]) => `${status} ${n}`).join(', ')}`);
+        const rejected = Object.entries(report.rejected);
+        if (rejected.length > 0) console.log(`Refused by the services: ${rejected.map(([what, n]) => `${what} ×${n}`).join(', ')}`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('verify')
+    .description('fold every dossier\'s events again and compare with the stored projection; exit code 1 on any mismatch')
+    .action(async () => {
+      await withServices(async (services) => {
+        const started = Date.now();
+        const report = await services.dossierVerify.verifyAll({ onProgress: (checked) => checked % 10_000 === 0 && process.stderr.write(`\r${checked} checked…`) });
+        if (report.checked >= 10_000) process.stderr.write('\n');
+        console.log(`Checked ${report.checked} dossiers in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.mismatches.length} mismatches.`);
+        for (const m of report.mismatches.slice(0, 50)) console.log(`  ${m.code ?? m.dossierId}: ${m.differences.join('; ')}`);
+        if (report.mismatches.length > 50) console.log(`  … and ${report.mismatches.length - 50} more`);
+        if (report.mismatches.length > 0) throw new CommandFailed(`${report.mismatches.length} dossiers differ from their events`);
+      });
+    });
+
   return program;
 }
 
@@ -179,7 +247,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error instanceof AppError) {
       console.error(`${error.code}: ${errorCatalogue[error.code].en}`);
       if (error.details) console.error(JSON.stringify(error.details, null, 2));
-    } else if (error instanceof ConfigError || error instanceof InvalidArgumentError) {
+    } else if (error instanceof ConfigError || error instanceof InvalidArgumentError || error instanceof CommandFailed) {
       console.error(error.message);
     } else {
       console.error(error);

@@ -1,0 +1,66 @@
+// The dossier scenarios' section of a run's report: figures, targets (met or not) and ratios against the
+// baselines measured in the same run.
+import type { DossierFigure, DossierRun } from './dossier-scenarios.js';
+import type { ScenarioResult } from './load.js';
+
+const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
+const ms = (x: number) => x.toFixed(x < 10 ? 1 : 0);
+
+function find(run: DossierRun, scenario: DossierFigure['scenario'], dialect: DossierFigure['dialect']): DossierFigure | undefined {
+  return run.figures.find((f) => f.scenario === scenario && f.dialect === dialect);
+}
+
+function verdict(met: boolean): string {
+  return met ? 'met' : '**NOT met**';
+}
+
+export function dossierTargets(run: DossierRun, results: readonly ScenarioResult[]): string[] {
+  const lines: string[] = [];
+  const baseline = results.find((r) => r.name === 'baseline-durable-write');
+  const intake = find(run, 'intake-online', 'sqlite');
+  if (intake && baseline) {
+    const ratio = intake.perSecond / baseline.reqPerSecMean;
+    lines.push(`Online intake ≥ the naive durable write (SQLite): ${verdict(ratio >= 1)} — ${n0(intake.perSecond)} vs ${n0(baseline.reqPerSecMean)} req/s, ratio ${ratio.toFixed(2)}.`);
+  }
+  const life = find(run, 'lifecycle', 'sqlite');
+  if (life) lines.push(`Full lifecycles ≥ 300/s (SQLite): ${verdict(life.perSecond >= 300)} — ${life.perSecond.toFixed(0)}/s (${n0(life.perSecond * 5)} requests/s).`);
+  const lookup = find(run, 'public-lookup', 'sqlite');
+  if (lookup) lines.push(`Public lookup p99 < 10 ms at a fixed 1,000 req/s: ${verdict(lookup.p99 < 10 && lookup.failed === 0)} — p99 ${ms(lookup.p99)} ms, p50 ${ms(lookup.p50)} ms, ${n0(lookup.perSecond)} req/s served.`);
+  const scale = find(run, 'scale-intake-online', 'sqlite');
+  if (scale && intake) {
+    const ratio = scale.perSecond / intake.perSecond;
+    lines.push(`Intake with 1,000,000 dossiers stored within 20% of an empty database: ${verdict(ratio >= 0.8)} — ${n0(scale.perSecond)} vs ${n0(intake.perSecond)} req/s, ratio ${ratio.toFixed(2)}.`);
+  }
+  for (const scenario of ['intake-online', 'lifecycle'] as const) {
+    const p = find(run, scenario, 'postgres');
+    const s = find(run, scenario, 'sqlite');
+    if (p && s) lines.push(`PostgreSQL ${scenario}: ${n0(p.perSecond)} ${p.unit} (${(p.perSecond / s.perSecond).toFixed(2)}× SQLite's in this run; no target).`);
+  }
+  return lines;
+}
+
+export function dossierMarkdown(run: DossierRun, results: readonly ScenarioResult[]): string {
+  if (run.figures.length === 0 && run.notes.length === 0) return '';
+  const rows = run.figures.map((f) => `| ${f.scenario} | ${f.dialect} | ${n0(f.perSecond)} ${f.unit} | ${ms(f.p50)} | ${ms(f.p99)} | ${n0(f.ok)} | ${n0(f.failed)} | ${f.description} |`);
+  const notes = [...run.notes, ...run.figures.flatMap((f) => f.notes.map((note) => `${f.scenario} [${f.dialect}]: ${note}`))];
+  if (run.fixture) {
+    const fx = run.fixture;
+    notes.push(
+      `scale fixture: ${fx.file.split('/').slice(-3).join('/')}, ${n0(fx.dossiers)} dossiers (${(fx.bytes / 1024 ** 3).toFixed(1)} GiB) made ${fx.madeAt}${fx.builtThisRun ? ' during this run' : ''} in ${n0(fx.seconds)} s by bench/scale-fixture.ts: the demo data, ${n0(fx.templates)} template dossiers walked through the real services by the dossier generator (${n0(fx.templateSeconds)} s), then cloned with new ids and codes through DossiersRepository.insert, 1,000 per write transaction; reused by later runs, which add their own intakes to it`,
+    );
+  }
+  return [
+    '',
+    '### Dossiers (issue 4)',
+    '',
+    '| Scenario | Database | Throughput | p50 ms | p99 ms | ok | failed | What |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows,
+    '',
+    ...dossierTargets(run, results).map((line) => `- ${line}`),
+    '',
+    'Method: the real app (`buildApp`) in a child process pinned like the others, demo data seeded, signed in as the Cần Đăng desk officer, specialist and leader. Intake and lookup use autocannon (the lookup at a fixed rate, `overallRate`, rotating over the codes the lifecycle run produced); a lifecycle is five dependent requests (counter intake with receipt → take up the appraisal → complete it → the leader approves → return), driven by bench/lifecycle-load.ts — concurrent fetch loops over keep-alive connections — because autocannon cannot carry ids from one answer into the next request. p50/p99 of a lifecycle are for the whole sequence. PostgreSQL: a throwaway cluster as the tests start it (fsync and synchronous_commit on), its processes not pinned.',
+    '',
+    ...(notes.length > 0 ? ['Checks and notes:', '', ...notes.map((note) => `- ${note}`), ''] : []),
+  ].join('\n');
+}
