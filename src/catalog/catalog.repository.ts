@@ -204,6 +204,14 @@ export class CatalogRepository {
     return { items: rows.map(toVersion), total };
   }
 
+  /** Drafts (the one of each procedure that has one), most recently changed first. */
+  async listDrafts(limit: number, offset: number): Promise<{ items: ProcedureVersion[]; total: number }> {
+    const query = this.versions().where('v.status', '=', 'draft');
+    const rows = await query.orderBy('v.updated_at', 'desc').orderBy('p.code').limit(limit).offset(offset).execute();
+    const total = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { items: rows.map(toVersion), total: Number(total.n) };
+  }
+
   /** Fields (lĩnh vực) of the versions in force on a date, with how many procedures each has. */
   async fieldsInForce(onDate: string): Promise<FieldCount[]> {
     const rows = await this.db

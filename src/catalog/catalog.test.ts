@@ -93,6 +93,9 @@ forEachDialect('procedure catalogue', (testApp) => {
     assert.equal((await t.inject({ method: 'GET', url: '/api/v1/procedures/1.000110?version=1' })).statusCode, 404, 'drafts are not public');
     assert.equal((await t.inject({ method: 'GET', url: '/api/v1/procedures/1.000110?version=1', headers: { cookie } })).statusCode, 200);
 
+    const drafts = await t.inject({ method: 'GET', url: '/api/v1/procedures/drafts', headers: { cookie } });
+    assert.deepEqual(drafts.json().items.map((d: { code: string; version: number }) => [d.code, d.version]), [['1.000110', 1]]);
+    assert.equal((await t.inject({ method: 'GET', url: '/api/v1/procedures/drafts', headers: { cookie: await t.login('candang.quantri') } })).statusCode, 403);
     const edited = await t.inject({ method: 'PATCH', url: '/api/v1/procedures/1.000110/versions/1', headers: { cookie }, payload: { revision: 1, name: 'Đăng ký giám hộ' } });
     assert.equal(edited.statusCode, 200, edited.body);
     assert.equal(edited.json().revision, 2);
