@@ -45,7 +45,7 @@ export class CatalogWriter {
     await this.checkUnits(document);
     const procedureId = randomUUID();
     const record = versionRecord(randomUUID(), procedureId, 1, code, document);
-    await this.repos.catalog.insertProcedure({ id: procedureId, code }, this.now);
+    if (!(await this.repos.catalog.insertProcedure({ id: procedureId, code }, this.now))) throw new AppError('PROCEDURE_CODE_TAKEN', { field: 'code', code });
     await this.repos.catalog.insertDraft(record, this.now);
     await this.audit('procedure.created', procedureId, { code, version: 1, ...details });
     return (await this.repos.catalog.versionById(record.id))!;
@@ -59,7 +59,7 @@ export class CatalogWriter {
     const content = document ?? documentOf(latest);
     await this.checkUnits(content);
     const record = versionRecord(randomUUID(), procedureId, latest.version + 1, latest.code, content);
-    await this.repos.catalog.insertDraft(record, this.now);
+    if (!(await this.repos.catalog.insertDraft(record, this.now))) throw new AppError('PROCEDURE_DRAFT_EXISTS', { code: latest.code, version: record.version });
     await this.audit('procedure.draft_created', procedureId, { code: latest.code, version: record.version, fromVersion: latest.version, ...details });
     return (await this.repos.catalog.versionById(record.id))!;
   }

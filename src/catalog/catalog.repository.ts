@@ -81,20 +81,25 @@ export class CatalogRepository {
     return this.db.selectFrom('procedures').select(['id', 'code']).where('code', '=', code).executeTakeFirst();
   }
 
-  async insertProcedure(procedure: { id: string; code: string }, now: string): Promise<void> {
-    await this.db.insertInto('procedures').values({ id: procedure.id, code: procedure.code, created_at: now }).execute();
+  /** False when the code is taken (also by a concurrent request). */
+  async insertProcedure(procedure: { id: string; code: string }, now: string): Promise<boolean> {
+    return unlessTaken(this.db.insertInto('procedures').values({ id: procedure.id, code: procedure.code, created_at: now }).execute());
   }
 
   async deleteProcedure(id: string): Promise<void> {
     await this.db.deleteFrom('procedures').where('id', '=', id).execute();
   }
 
-  async insertDraft(record: VersionRecord, now: string): Promise<void> {
-    await this.db
-      .insertInto('procedure_versions')
-      .values({ ...toRow(record), id: record.id, procedure_id: record.procedureId, version: record.version, status: 'draft', effective_from: null, effective_to: null, revision: 1, created_at: now, updated_at: now, published_at: null })
-      .execute();
-    await this.setUnits(record.id, record.document.implementingUnitIds);
+  /** False when the version number is taken (a concurrent request made that version first). */
+  async insertDraft(record: VersionRecord, now: string): Promise<boolean> {
+    const inserted = await unlessTaken(
+      this.db
+        .insertInto('procedure_versions')
+        .values({ ...toRow(record), id: record.id, procedure_id: record.procedureId, version: record.version, status: 'draft', effective_from: null, effective_to: null, revision: 1, created_at: now, updated_at: now, published_at: null })
+        .execute(),
+    );
+    if (inserted) await this.setUnits(record.id, record.document.implementingUnitIds);
+    return inserted;
   }
 
   /** Replaces a draft's document when its revision is expectedRevision; false on a conflict. */
@@ -199,6 +204,14 @@ export class CatalogRepository {
     return { items: rows.map(toVersion), total };
   }
 
+  /** Drafts (the one of each procedure that has one), most recently changed first. */
+  async listDrafts(limit: number, offset: number): Promise<{ items: ProcedureVersion[]; total: number }> {
+    const query = this.versions().where('v.status', '=', 'draft');
+    const rows = await query.orderBy('v.updated_at', 'desc').orderBy('p.code').limit(limit).offset(offset).execute();
+    const total = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { items: rows.map(toVersion), total: Number(total.n) };
+  }
+
   /** Fields (lĩnh vực) of the versions in force on a date, with how many procedures each has. */
   async fieldsInForce(onDate: string): Promise<FieldCount[]> {
     const rows = await this.db
@@ -220,6 +233,18 @@ export class CatalogRepository {
       for (const row of rows) result.set(row.code, row.id);
     }
     return result;
+  }
+}
+
+/** Runs an insert; false on a unique violation. On PostgreSQL the transaction cannot continue after it, so callers throw. */
+async function unlessTaken(insert: Promise<unknown>): Promise<boolean> {
+  try {
+    await insert;
+    return true;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '23505' /* PostgreSQL */ || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
+    throw error;
   }
 }
 

@@ -11,6 +11,7 @@ import {
   CodeParams,
   CodeVersionParams,
   CreateProcedureBody,
+  DraftsQuery,
   ExportQuery,
   ExportResponse,
   FieldsQuery,
@@ -102,6 +103,15 @@ export function catalogRoutes(catalog: CatalogService, admin: CatalogAdminServic
         const input = workbook ? ({ format: 'xlsx', content: workbook } as const) : ({ format: 'json', content: request.body } as const);
         const { publish, effectiveFrom, dryRun } = request.query;
         return transfer.importProcedures(actor, input, { publish, dryRun, ...(effectiveFrom ? { effectiveFrom } : {}), requestId: request.id });
+      },
+    });
+
+    app.get('/drafts', {
+      onRequest: authenticate,
+      schema: { tags, summary: 'Drafts waiting for publication, most recently changed first (catalogue administrators)', security, querystring: DraftsQuery, response: { 200: ProcedureListResponse } },
+      handler: async (request) => {
+        const { limit, offset } = request.query;
+        return { ...(await catalog.drafts(await requireActor(request), limit, offset)), limit, offset };
       },
     });
 

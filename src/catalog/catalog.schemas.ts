@@ -225,3 +225,8 @@ export const ImportResponse = Type.Object({
   unchanged: Type.Integer({ description: 'Same content as the latest version: nothing created' }),
   dryRun: Type.Boolean(),
 });
+
+export const DraftsQuery = Type.Object(
+  { limit: Type.Integer({ minimum: 1, maximum: 200, default: 20 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }) },
+  { additionalProperties: false },
+);

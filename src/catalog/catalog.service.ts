@@ -84,6 +84,12 @@ export class CatalogService {
     return this.uow.read.catalog.listInForce({ ...rest, onDate: onDate ?? this.today(), ...(search ? { search } : {}) });
   }
 
+  /** The drafts waiting for publication (catalogue administrators). */
+  async drafts(actor: Actor, limit: number, offset: number): Promise<{ items: ProcedureVersion[]; total: number }> {
+    if (!(await this.canManage(actor))) throw new AppError('FORBIDDEN', { reason: 'only catalogue administrators see drafts' });
+    return this.uow.read.catalog.listDrafts(limit, offset);
+  }
+
   fields(onDate = this.today()): Promise<FieldCount[]> {
     return this.uow.read.catalog.fieldsInForce(onDate);
   }

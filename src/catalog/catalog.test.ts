@@ -93,6 +93,9 @@ forEachDialect('procedure catalogue', (testApp) => {
     assert.equal((await t.inject({ method: 'GET', url: '/api/v1/procedures/1.000110?version=1' })).statusCode, 404, 'drafts are not public');
     assert.equal((await t.inject({ method: 'GET', url: '/api/v1/procedures/1.000110?version=1', headers: { cookie } })).statusCode, 200);
 
+    const drafts = await t.inject({ method: 'GET', url: '/api/v1/procedures/drafts', headers: { cookie } });
+    assert.deepEqual(drafts.json().items.map((d: { code: string; version: number }) => [d.code, d.version]), [['1.000110', 1]]);
+    assert.equal((await t.inject({ method: 'GET', url: '/api/v1/procedures/drafts', headers: { cookie: await t.login('candang.quantri') } })).statusCode, 403);
     const edited = await t.inject({ method: 'PATCH', url: '/api/v1/procedures/1.000110/versions/1', headers: { cookie }, payload: { revision: 1, name: 'Đăng ký giám hộ' } });
     assert.equal(edited.statusCode, 200, edited.body);
     assert.equal(edited.json().revision, 2);
@@ -154,6 +157,18 @@ forEachDialect('procedure catalogue', (testApp) => {
     assert.equal((await t.inject({ method: 'GET', url: '/api/v1/procedures/1.000111?version=1' })).json().cases[0].timeLimit.amount, 3);
     const byId = await t.inject({ method: 'GET', url: `/api/v1/procedures/versions/${v1.id}` });
     assert.equal(byId.json().effectiveTo, '2026-03-31');
+  });
+
+  it('answers concurrent creations of the same procedure or draft with one success and one conflict', async () => {
+    const t = testApp();
+    const cookie = await t.login('tinh.quantri');
+    const creations = await Promise.all([create(t, cookie, draft('1.000120')), create(t, cookie, draft('1.000120'))]);
+    assert.deepEqual(creations.map((r) => r.statusCode).sort(), [201, 409]);
+    const v1 = creations.find((r) => r.statusCode === 201)!.json();
+    assert.equal((await publish(t, cookie, '1.000120', 1, v1.revision, '2026-01-01')).statusCode, 200);
+    const drafts = await Promise.all([1, 2, 3].map(() => t.inject({ method: 'POST', url: '/api/v1/procedures/1.000120/versions', headers: { cookie } })));
+    assert.deepEqual(drafts.map((r) => r.statusCode).sort(), [201, 409, 409]);
+    assert.ok(drafts.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'PROCEDURE_DRAFT_EXISTS'));
   });
 
   it('refuses to publish an incomplete draft, naming each problem', async () => {
