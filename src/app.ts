@@ -7,6 +7,7 @@ import { createServices, type Services } from './composition.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { seedDemoDataIfEmpty } from './demo/demo-data.js';
+import { seedDemoDossiers } from './demo/demo-dossiers.js';
 import { healthRoutes } from './health/health.routes.js';
 import { registerAuthentication } from './http/authentication.js';
 import { registerErrorHandling } from './http/error-handler.js';
@@ -50,7 +51,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const services = createServices(database, config, clock);
   try {
     await services.calendar.ensureReferenceData();
-    if (config.seedDemoData) await seedDemoDataIfEmpty(services, database, clock);
+    if (config.seedDemoData && (await seedDemoDataIfEmpty(services, database, clock)) && config.demoDossiers > 0) {
+      await seedDemoDossiers(database, config, clock.now(), config.demoDossiers);
+    }
   } catch (error) {
     await database.close();
     throw error;

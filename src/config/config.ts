@@ -33,6 +33,8 @@ export interface Config {
   readonly database: DatabaseConfig;
   /** Load the demo province, units and accounts when the database is empty. */
   readonly seedDemoData: boolean;
+  /** Dossiers walked through their lifecycle over the last weeks when demo data is first loaded. */
+  readonly demoDossiers: number;
   readonly session: {
     readonly cookieName: string;
     readonly ttlHours: number;
@@ -74,6 +76,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: reader.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     database,
     seedDemoData: reader.boolean('SEED_DEMO_DATA', !isProduction),
+    demoDossiers: reader.integer('DEMO_DOSSIERS', nodeEnv === 'development' ? 150 : 0, 0, 100_000),
     session: {
       cookieName: reader.string('SESSION_COOKIE_NAME', 'motcua_session'),
       ttlHours: reader.integer('SESSION_TTL_HOURS', 12, 1, 24 * 30),

@@ -56,6 +56,8 @@ export interface GenerateOptions {
   readonly arrivalMinutes?: number;
   /** After the last new dossier, the walk goes on this many days (default 7), so most dossiers end. */
   readonly settleDays?: number;
+  /** Nothing happens after this instant (demo data generated up to "now"). */
+  readonly until?: Date;
   readonly onProgress?: (created: number) => void;
 }
 
@@ -245,7 +247,7 @@ export async function generateDossiers(services: Services, options: GenerateOpti
   agenda.push(from.getTime(), null);
 
   let arrivalsTaken = 0;
-  let endAt = Number.POSITIVE_INFINITY;
+  let endAt = options.until ? options.until.getTime() : Number.POSITIVE_INFINITY;
   const settle = (options.settleDays ?? 7) * 24 * 60 * MINUTE;
   while (agenda.size > 0 && agenda.peek()!.at <= endAt) {
     // A wave: the next moves in time, each on a different dossier.
@@ -262,7 +264,7 @@ export async function generateDossiers(services: Services, options: GenerateOpti
       else if (++arrivalsTaken < count) {
         agenda.push(next.at + Math.max(1000, -Math.log(1 - rng()) * arrivalMean), null);
       } else {
-        endAt = next.at + settle;
+        endAt = Math.min(endAt, next.at + settle);
       }
     }
     if (wave.length === 0) break;
