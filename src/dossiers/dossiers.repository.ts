@@ -65,8 +65,8 @@ export interface StoredEvent {
 }
 
 export interface TaskListFilter {
-  readonly unitIds: readonly string[];
-  readonly roles: readonly string[];
+  /** The (unit, role) pairs whose steps are listed: a step is the actor's when its unit and role match one pair. */
+  readonly holdings: ReadonlyArray<{ readonly unitId: string; readonly role: string }>;
   readonly assigneeId?: string;
   readonly unassignedOnly?: boolean;
   readonly dueBefore?: string;
@@ -208,10 +208,10 @@ export class DossiersRepository {
 
   /** Active tasks for worklists, most urgent first. */
   async activeTasks(filter: TaskListFilter): Promise<{ items: Array<{ taskId: string; dossierId: string; state: DossierState }>; total: number }> {
-    if (filter.unitIds.length === 0 && !filter.assigneeId) return { items: [], total: 0 };
+    if (filter.holdings.length === 0 && !filter.assigneeId) return { items: [], total: 0 };
     let query = this.db.selectFrom('dossier_tasks').innerJoin('dossiers', 'dossiers.id', 'dossier_tasks.dossier_id').where('dossier_tasks.status', '=', 'active');
     if (filter.assigneeId) query = query.where('dossier_tasks.assignee_id', '=', filter.assigneeId);
-    else query = query.where('dossier_tasks.unit_id', 'in', [...filter.unitIds]).where('dossier_tasks.role', 'in', [...filter.roles]);
+    else query = query.where((eb) => eb.or(filter.holdings.map((h) => eb.and([eb('dossier_tasks.unit_id', '=', h.unitId), eb('dossier_tasks.role', '=', h.role)]))));
     if (filter.unassignedOnly) query = query.where('dossier_tasks.assignee_id', 'is', null);
     if (filter.dueBefore) query = query.where('dossier_tasks.due_at', '<=', filter.dueBefore);
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

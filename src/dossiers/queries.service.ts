@@ -130,8 +130,8 @@ export class DossierQueries {
 
   private async fetchView(actor: Actor, view: WorklistView, page: { limit: number; offset: number }, now: string, threshold: string): Promise<{ items: Array<{ task: Task | null; state: DossierState }>; total: number }> {
     const repo = this.ctx.store.uow.read.dossiers;
-    const roles: Role[] = ['desk_officer', 'specialist', 'leader'];
-    const units = this.unitsWithRole(actor, roles);
+    // Steps are worked by the holder of their role in their own unit (the working roles do not cascade).
+    const holdings = actor.roles.filter((r) => r.role === 'desk_officer' || r.role === 'specialist' || r.role === 'leader');
     const withTask = async (result: { items: Array<{ taskId: string; state: DossierState }>; total: number }) => ({ total: result.total, items: result.items.map((r) => ({ task: r.state.tasks.find((t) => t.id === r.taskId) ?? null, state: r.state })) });
     switch (view) {
       case 'to_receive': {
@@ -139,18 +139,14 @@ export class DossierQueries {
         return { total: result.total, items: result.items.map((state) => ({ task: null, state })) };
       }
       case 'mine':
-        return withTask(await repo.activeTasks({ unitIds: [], roles, assigneeId: actor.userId, ...page }));
+        return withTask(await repo.activeTasks({ holdings: [], assigneeId: actor.userId, ...page }));
       case 'unassigned':
-        return withTask(await repo.activeTasks({ unitIds: units, roles: this.rolesIn(actor), unassignedOnly: true, ...page }));
+        return withTask(await repo.activeTasks({ holdings, unassignedOnly: true, ...page }));
       case 'due_soon':
-        return withTask(await repo.activeTasks({ unitIds: units, roles: this.rolesIn(actor), dueBefore: threshold, ...page }));
+        return withTask(await repo.activeTasks({ holdings, dueBefore: threshold, ...page }));
       case 'overdue':
-        return withTask(await repo.activeTasks({ unitIds: units, roles: this.rolesIn(actor), dueBefore: now, ...page }));
+        return withTask(await repo.activeTasks({ holdings, dueBefore: now, ...page }));
     }
-  }
-
-  private rolesIn(actor: Actor): Role[] {
-    return [...new Set(actor.roles.map((r) => r.role))];
   }
 
   /** Staff search: dossiers of the units the actor works in (all for system administrators). */
