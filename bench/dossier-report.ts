@@ -46,7 +46,7 @@ export function dossierMarkdown(run: DossierRun, results: readonly ScenarioResul
   if (run.fixture) {
     const fx = run.fixture;
     notes.push(
-      `scale fixture: ${fx.file.split('/').slice(-3).join('/')}, ${n0(fx.dossiers)} dossiers (${(fx.bytes / 1024 ** 3).toFixed(1)} GiB) made ${fx.madeAt}${fx.builtThisRun ? ' during this run' : ''} in ${n0(fx.seconds)} s by bench/scale-fixture.ts: the demo data, ${n0(fx.templates)} template dossiers walked through the real services by the dossier generator (${n0(fx.templateSeconds)} s), then cloned with new ids and codes through DossiersRepository.insert, 1,000 per write transaction; reused by later runs, which add their own intakes to it`,
+      `scale fixture: ${fx.file.split('/').slice(-3).join('/')}, ${n0(fx.dossiers)} dossiers (${(fx.bytes / 1024 ** 3).toFixed(1)} GiB) made ${fx.madeAt}${fx.builtThisRun ? ' during this run' : ''} in ${n0(fx.seconds)} s by bench/scale-fixture.ts: the demo data, ${n0(fx.templates)} template dossiers walked through the real services by the dossier generator (${n0(fx.templateSeconds)} s), then cloned with new ids and codes by prepared inserts whose columns are the repository's own row mapping, 10,000 per transaction; reused by later runs, which add their own intakes to it`,
     );
   }
   return [

@@ -51,7 +51,8 @@ export class DossierContext {
     const today = onDate;
     const unit = await this.store.uow.read.units.findById(unitId, today);
     if (!unit || unit.type !== 'one_stop_desk' || unit.validFrom > today || (unit.validTo !== null && unit.validTo < today)) return null;
-    for (const id of (await this.store.uow.read.units.chainOf(unitId, today)) ?? []) {
+    // The chain starts with the desk itself (read above): its ancestors only.
+    for (const id of ((await this.store.uow.read.units.chainOf(unitId, today)) ?? []).slice(1)) {
       const ancestor = await this.store.uow.read.units.findById(id, today);
       if (ancestor && (ancestor.type === 'commune' || ancestor.type === 'district' || ancestor.type === 'province' || ancestor.type === 'ministry')) return ancestor.type;
     }

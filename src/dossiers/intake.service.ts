@@ -8,7 +8,7 @@ import { vietnamDateOf } from '../time/clock.js';
 import { openingSteps } from '../workflow/process-definition.js';
 import { requireMandatoryComponents, submittedComponents, type CommandOptions, type ComponentInput, type DossierContext } from './dossier-context.js';
 import type { DossierEventBody } from './dossier-events.js';
-import { stepTimeliness } from './dossier-planning.js';
+import { stepTimeliness, type ProcedureCaseInfo } from './dossier-planning.js';
 import type { Decision } from './dossier-store.js';
 import type { Applicant, Channel, DossierState, ResultDelivery, Task } from './dossier.js';
 import { requireDeskOfficer } from './dossiers.policy.js';
@@ -61,11 +61,12 @@ function cleanApplicant(applicant: Applicant): Applicant {
 export class IntakeService {
   constructor(private readonly ctx: DossierContext) {}
 
-  private async drafted(input: FilingInput, channel: Channel): Promise<{ body: DossierEventBody; components: ReturnType<typeof submittedComponents> }> {
+  private async drafted(input: FilingInput, channel: Channel): Promise<{ body: DossierEventBody; components: ReturnType<typeof submittedComponents>; info: ProcedureCaseInfo }> {
     const info = await this.ctx.planner.procedureCase(input.procedureCode, input.caseCode, this.ctx.today());
     await this.ctx.requireDeskFor(input.receivingUnitId, info);
     const components = submittedComponents(info, input.components);
     return {
+      info,
       components,
       body: { type: 'drafted', channel, receivingUnitId: input.receivingUnitId, procedure: info.ref, applicant: cleanApplicant(input.applicant), subject: clean(input.subject), components, resultDelivery: input.resultDelivery },
     };
@@ -73,8 +74,7 @@ export class IntakeService {
 
   /** Online filing by a citizen (no login yet): a draft they edit with its token, or submitted at once. */
   async fileOnline(input: FilingInput & { readonly submit: boolean }, options: CommandOptions = {}): Promise<{ state: DossierState; draftToken: string | null }> {
-    const { body, components } = await this.drafted(input, 'online');
-    const info = await this.ctx.planner.procedureCase(input.procedureCode, input.caseCode, this.ctx.today());
+    const { body, components, info } = await this.drafted(input, 'online');
     if (info.onlineLevel === 'offline') throw new AppError('DOSSIER_CHANNEL_NOT_OFFERED', { channel: 'online' });
     if (input.submit) requireMandatoryComponents(info, components);
     const token = input.submit ? null : randomBytes(32).toString('base64url');
