@@ -1,5 +1,6 @@
 // What the dossier use cases share: the store (events + projection), the planner (catalogue, workflow,
 // legal clock), unit chains for access checks, and the validation of what an applicant hands in.
+import { REFERENCE_DATA_TTL_MS, TtlCache } from '../cache/ttl-cache.js';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../identity/roles.js';
 import { vietnamDateOf } from '../time/clock.js';
@@ -20,10 +21,19 @@ export interface CommandOptions {
 }
 
 export class DossierContext {
+  private readonly chainCache = new TtlCache<readonly string[]>(REFERENCE_DATA_TTL_MS);
+  private readonly levelCache = new TtlCache<string | null>(REFERENCE_DATA_TTL_MS);
+
   constructor(
     readonly store: DossierStore,
     readonly planner: DossierPlanner,
   ) {}
+
+  /** A unit and its ancestors as the hierarchy stands today (cached for a few seconds). */
+  chainOf(unitId: string): Promise<readonly string[]> {
+    const today = this.today();
+    return this.chainCache.get(`${unitId}|${today}`, async () => (await this.store.uow.read.units.chainOf(unitId, today)) ?? [unitId]);
+  }
 
   now(): Date {
     return this.store.now();
@@ -37,7 +47,7 @@ export class DossierContext {
   async chains(unitIds: readonly string[], state?: DossierState): Promise<Chains> {
     const ids = new Set([...unitIds, ...(state ? unitsOf(state) : [])]);
     const chains = new Map<string, readonly string[]>();
-    for (const id of ids) chains.set(id, (await this.store.uow.read.units.chainOf(id, this.today())) ?? [id]);
+    for (const id of ids) chains.set(id, await this.chainOf(id));
     return chains;
   }
 
@@ -47,7 +57,11 @@ export class DossierContext {
   }
 
   /** The level a one-stop desk receives for (its nearest commune, district or province), or null if it is no desk. */
-  async deskLevel(unitId: string, onDate = this.today()): Promise<string | null> {
+  deskLevel(unitId: string, onDate = this.today()): Promise<string | null> {
+    return this.levelCache.get(`${unitId}|${onDate}`, () => this.readDeskLevel(unitId, onDate));
+  }
+
+  private async readDeskLevel(unitId: string, onDate: string): Promise<string | null> {
     const today = onDate;
     const unit = await this.store.uow.read.units.findById(unitId, today);
     if (!unit || unit.type !== 'one_stop_desk' || unit.validFrom > today || (unit.validTo !== null && unit.validTo < today)) return null;

@@ -1,6 +1,7 @@
 // What a command needs from outside the dossier: the procedure case (catalogue), the process definition
 // in force (workflow), units, and due dates (the legal clock). Computed before the write transaction and
 // carried in the events, so folding events never needs them.
+import { REFERENCE_DATA_TTL_MS, TtlCache } from '../cache/ttl-cache.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import { classifyCompletion } from '../calendar/classify.js';
 import { ruleSetById } from '../calendar/rule-sets.js';
@@ -29,6 +30,12 @@ export interface DefinitionSource {
 }
 
 export class DossierPlanner {
+  private readonly caseCache = new TtlCache<ProcedureCaseInfo>(REFERENCE_DATA_TTL_MS);
+  private readonly inForceCache = new TtlCache<ProcessDefinition>(REFERENCE_DATA_TTL_MS);
+  /** Published definitions never change: kept as long as there is room. */
+  private readonly definitionCache = new TtlCache<ProcessDefinition>(Number.POSITIVE_INFINITY, 2_000);
+  private readonly unitIdCache = new TtlCache<string | undefined>(REFERENCE_DATA_TTL_MS);
+
   constructor(
     private readonly calendar: CalendarService,
     private readonly definitions: DefinitionSource,
@@ -38,16 +45,19 @@ export class DossierPlanner {
   ) {}
 
   procedureCase(procedureCode: string, caseCode: string, onDate: string): Promise<ProcedureCaseInfo> {
-    return this.procedures(procedureCode, caseCode, onDate);
+    return this.caseCache.get(`${procedureCode}|${caseCode}|${onDate}`, () => this.procedures(procedureCode, caseCode, onDate));
   }
 
   definitionInForce(state: DossierState, onDate: string): Promise<ProcessDefinition> {
-    return this.definitions.inForce(state.procedure.code, state.procedure.caseCode, onDate);
+    const { code, caseCode } = state.procedure;
+    return this.inForceCache.get(`${code}|${caseCode}|${onDate}`, () => this.definitions.inForce(code, caseCode, onDate));
   }
 
   async definitionOf(state: DossierState): Promise<ProcessBody> {
-    if (!state.definitionId) throw new AppError('DOSSIER_NOT_RECEIVED');
-    return (await this.definitions.get(state.definitionId)).body;
+    const id = state.definitionId;
+    if (!id) throw new AppError('DOSSIER_NOT_RECEIVED');
+    // A dossier keeps the definition it was received under, and a published definition never changes.
+    return (await this.definitionCache.get(id, () => this.definitions.get(id))).body;
   }
 
   ruleSetIdOn(receivedAt: Date): string | null {
@@ -99,7 +109,7 @@ export class DossierPlanner {
       }
       throw new AppError('DOSSIER_STEP_UNIT_UNRESOLVED', { step: 'applicant_commune' });
     }
-    const id = (await this.units.findIdsByCodes([unit.unitCode])).get(unit.unitCode);
+    const id = await this.unitIdCache.get(unit.unitCode, async () => (await this.units.findIdsByCodes([unit.unitCode])).get(unit.unitCode));
     if (!id) throw new AppError('DOSSIER_STEP_UNIT_UNRESOLVED', { unitCode: unit.unitCode });
     return id;
   }
