@@ -1,6 +1,7 @@
 // Use cases of the legal clock: due dates with explanations, the days of a calendar with reasons, and
 // the administration of calendars and their yearly lists (versioned: a correction never rewrites history).
 import type { AuditRepository } from '../audit/audit.repository.js';
+import { REFERENCE_DATA_TTL_MS, TtlCache } from '../cache/ttl-cache.js';
 import type { UnitOfWork } from '../db/unit-of-work.js';
 import { AppError } from '../errors/app-error.js';
 import { holdsRoleAt, type Actor } from '../identity/roles.js';
@@ -49,6 +50,9 @@ const MAX_DAYS_LISTED = 732;
 
 export class CalendarService {
   private readonly built = new Map<string, WorkCalendar>();
+  /** Dossier commands compute several due dates each: a unit's calendar and hours come from a short cache. */
+  private readonly calendarIdCache = new TtlCache<string>(REFERENCE_DATA_TTL_MS);
+  private readonly officeHoursCache = new TtlCache<readonly OfficeSession[]>(REFERENCE_DATA_TTL_MS);
 
   constructor(
     private readonly uow: UnitOfWork<CalendarRepositories>,
@@ -148,13 +152,17 @@ export class CalendarService {
     const ruleSet = this.ruleSetFor(request.receivedAt, request.ruleSetId);
     const pauseRule = request.pauseRule ?? ruleSet?.pauseRule ?? 'subtract_paused_time';
     let officeHours: readonly OfficeSession[] = DEFAULT_OFFICE_HOURS;
-    if (request.unitId) {
+    const unitId = request.unitId;
+    if (unitId) {
       // The unit's office hours on the day of receipt: later changes never move an appointment already given.
-      const unit = await this.uow.read.units.findById(request.unitId, vietnamDateOf(request.receivedAt));
-      if (!unit) throw new AppError('UNIT_NOT_FOUND', { field: 'unitId' });
-      officeHours = unit.officeHours;
+      const day = vietnamDateOf(request.receivedAt);
+      officeHours = await this.officeHoursCache.get(`${unitId}|${day}`, async () => {
+        const unit = await this.uow.read.units.findById(unitId, day);
+        if (!unit) throw new AppError('UNIT_NOT_FOUND', { field: 'unitId' });
+        return unit.officeHours;
+      });
     }
-    const calendarId = request.calendarId ?? (request.unitId ? await this.calendarIdForUnit(request.unitId) : NATIONAL_CALENDAR_ID);
+    const calendarId = request.calendarId ?? (unitId ? await this.calendarIdCache.get(unitId, () => this.calendarIdForUnit(unitId)) : NATIONAL_CALENDAR_ID);
     const calendar = await this.build(calendarId, officeHours, request.listsKnownAt?.toISOString());
     try {
       return { calendar, calendarId, ruleSet, result: computeDueDate(calendar, { ...request, pauseRule }, options) };

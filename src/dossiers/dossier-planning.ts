@@ -102,12 +102,14 @@ export class DossierPlanner {
     if (unit.kind === 'receiving_desk') return state.receivingUnitId;
     if (unit.kind === 'applicant_commune') {
       if (state.applicant.communeUnitId) return state.applicant.communeUnitId;
-      const chain = (await this.units.chainOf(state.receivingUnitId, onDate)) ?? [];
-      for (const id of chain) {
-        const candidate = await this.units.findById(id, onDate);
-        if (candidate?.type === 'commune') return id;
-      }
-      throw new AppError('DOSSIER_STEP_UNIT_UNRESOLVED', { step: 'applicant_commune' });
+      const commune = await this.unitIdCache.get(`commune-of|${state.receivingUnitId}|${onDate}`, async () => {
+        for (const id of (await this.units.chainOf(state.receivingUnitId, onDate)) ?? []) {
+          if ((await this.units.findById(id, onDate))?.type === 'commune') return id;
+        }
+        return undefined;
+      });
+      if (!commune) throw new AppError('DOSSIER_STEP_UNIT_UNRESOLVED', { step: 'applicant_commune' });
+      return commune;
     }
     const id = await this.unitIdCache.get(unit.unitCode, async () => (await this.units.findIdsByCodes([unit.unitCode])).get(unit.unitCode));
     if (!id) throw new AppError('DOSSIER_STEP_UNIT_UNRESOLVED', { unitCode: unit.unitCode });
