@@ -60,12 +60,20 @@ function withStatementCache(connection: SqliteConnection.Database): SqliteDialec
   };
 }
 
+/**
+ * Page cache per connection, in KiB when negative: 64 MiB instead of SQLite's 2 MiB, so the inner pages of
+ * the indexes of a large database (1,000,000 dossiers: random-uuid keys) stay in memory instead of being
+ * read from the OS cache on every insert and lookup.
+ */
+const CACHE_SIZE = -65_536;
+
 export function openSqliteWriteConnection(config: SqliteDatabaseConfig): SqliteConnection.Database {
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
   const connection = new SqliteConnection(config.file, { timeout: BUSY_TIMEOUT_MS });
   connection.pragma('journal_mode = WAL');
   connection.pragma(`synchronous = ${config.synchronous}`);
   connection.pragma('foreign_keys = ON');
+  connection.pragma(`cache_size = ${CACHE_SIZE}`);
   return connection;
 }
 
@@ -93,6 +101,7 @@ export class SqliteDatabase implements Database {
     const writeConnection = openSqliteWriteConnection(config);
     // Read-only: a query on the reader can never write, so the single write path is enforced by SQLite.
     const readConnection = new SqliteConnection(config.file, { readonly: true, timeout: BUSY_TIMEOUT_MS });
+    readConnection.pragma(`cache_size = ${CACHE_SIZE}`);
     return new SqliteDatabase(writeConnection, readConnection, config);
   }
 

@@ -95,12 +95,7 @@ export class DossierQueries {
   }
 
   private async unitNames(ids: readonly string[]): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    for (const id of ids) {
-      const unit = await this.ctx.store.uow.read.units.findById(id, this.ctx.today());
-      if (unit) names.set(id, unit.name);
-    }
-    return names;
+    return ids.length === 0 ? new Map() : this.ctx.store.uow.read.units.namesOf(ids);
   }
 
   /** Units where the actor holds a role itself (worklists show one's own desk and unit, not the whole subtree). */

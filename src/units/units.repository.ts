@@ -77,6 +77,16 @@ export class UnitsRepository {
     return row && toUnit(row);
   }
 
+  /** Names of units by id, in one query (a unit's name is not dated: the same as findById's on any date). */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids.slice(i, i + 500)).execute();
+      for (const row of rows) result.set(row.id, row.name);
+    }
+    return result;
+  }
+
   async findIdsByCodes(codes: readonly string[]): Promise<Map<string, string>> {
     const result = new Map<string, string>();
     for (let i = 0; i < codes.length; i += 500) {
