@@ -5,16 +5,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { it } from 'node:test';
 import { DEMO_PROCEDURES } from '../demo/demo-procedures.js';
+import { unitIdByCode as unitId } from '../../test/support/dossier-requests.js';
 import { forEachDialect, type TestApp } from '../../test/support/test-app.js';
 import { testClock } from '../../test/support/test-clock.js';
 
 const clock = testClock('2026-04-06T01:30:00.000Z'); // Monday 06/04/2026 08:30 in Vietnam
 const BIRTH = DEMO_PROCEDURES.birthRegistration;
-
-async function unitId(t: TestApp, code: string): Promise<string> {
-  const body = (await t.inject({ method: 'GET', url: `/api/v1/units?q=${encodeURIComponent(code)}&includeClosed=true` })).json();
-  return body.items.find((u: { code: string }) => u.code === code).id;
-}
 
 async function call(t: TestApp, user: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) {
   const cookie = user ? { cookie: await t.login(user) } : {};

@@ -4,21 +4,11 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { DEMO_PROCEDURES } from '../demo/demo-procedures.js';
-import { forEachDialect, type TestApp } from '../../test/support/test-app.js';
+import { unitIdByCode as unitId, postAs as post } from '../../test/support/dossier-requests.js';
+import { forEachDialect } from '../../test/support/test-app.js';
 import { testClock } from '../../test/support/test-clock.js';
 
 const clock = testClock('2026-03-09T02:00:00.000Z'); // Monday 09/03/2026 09:00 in Vietnam
-
-async function unitId(t: TestApp, code: string): Promise<string> {
-  const body = (await t.inject({ method: 'GET', url: `/api/v1/units?q=${encodeURIComponent(code)}&includeClosed=true` })).json();
-  return body.items.find((u: { code: string }) => u.code === code).id;
-}
-
-async function post(t: TestApp, user: string, url: string, payload: unknown, expected = 200) {
-  const response = await t.inject({ method: 'POST', url, headers: { cookie: await t.login(user) }, payload: payload as object });
-  assert.equal(response.statusCode, expected, `${user} POST ${url}: ${response.body}`);
-  return response.json();
-}
 
 function task(dossier: { tasks: Array<{ id: string; stepKey: string; status: string; dueAt: string | null }> }, stepKey: string) {
   const found = [...dossier.tasks].reverse().find((t) => t.stepKey === stepKey);

@@ -3,17 +3,12 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { DEMO_PROCEDURES } from '../demo/demo-procedures.js';
-import { forEachDialect, type TestApp } from '../../test/support/test-app.js';
+import { postAs as post } from '../../test/support/dossier-requests.js';
+import { forEachDialect } from '../../test/support/test-app.js';
 import { testClock } from '../../test/support/test-clock.js';
 
 const clock = testClock('2026-06-01T01:30:00.000Z'); // Monday 01/06/2026 08:30
 const BUSINESS = DEMO_PROCEDURES.businessHousehold; // commune level, 3 working days
-
-async function post(t: TestApp, user: string, url: string, payload: unknown, status = 200) {
-  const response = await t.inject({ method: 'POST', url, headers: { cookie: await t.login(user) }, payload: payload as object });
-  assert.equal(response.statusCode, status, `${user} POST ${url}: ${response.body}`);
-  return response.json();
-}
 
 const activeStep = (d: { tasks: Array<{ id: string; stepKey: string; status: string }> }, key: string) => d.tasks.find((t) => t.stepKey === key && t.status === 'active')!;
 
