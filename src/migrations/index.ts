@@ -6,6 +6,7 @@ import * as m0003 from './0003-unit-office-hours.js';
 import * as m0004 from './0004-catalog.js';
 import * as m0005 from './0005-workflow.js';
 import * as m0006 from './0006-dossiers.js';
+import * as m0007 from './0007-dossier-search-index.js';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -21,4 +22,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0004-catalog': m0004,
   '0005-workflow': m0005,
   '0006-dossiers': m0006,
+  '0007-dossier-search-index': m0007,
 };
