@@ -3,27 +3,18 @@
 // or an administrator cancels a dossier entered by mistake (never deleted).
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../identity/roles.js';
-import type { CommandOptions, DossierContext } from './dossier-context.js';
+import { cleanText, type CommandOptions, type DossierContext } from './dossier-context.js';
 import { stepTimeliness } from './dossier-planning.js';
 import type { Decision } from './dossier-store.js';
 import type { DossierState, ResultDelivery } from './dossier.js';
-import { requireAdministrator, requireDeskOfficer, requireView } from './dossiers.policy.js';
+import { requireAdministrator, requireDeskOfficer } from './dossiers.policy.js';
 import { requireNotClosed, requireStatus } from './transitions.js';
-
-function clean(text: string): string {
-  return text.normalize('NFC').trim();
-}
 
 export class ClosingService {
   constructor(private readonly ctx: DossierContext) {}
 
   private run(actor: Actor, id: string, operation: string, request: unknown, options: CommandOptions, decide: (state: DossierState, at: string) => Promise<Decision>): Promise<DossierState> {
-    // Access first: someone with no part in the dossier learns nothing about its state.
-    const guarded = async (state: DossierState, at: string) => {
-      requireView(actor, state, await this.ctx.chains([], state));
-      return decide(state, at);
-    };
-    return this.ctx.store.execute(id, guarded, { actorId: actor.userId, unitId: (state) => state.receivingUnitId }, { idempotency: this.ctx.idempotency(actor, `${operation}:${id}`, request, options) });
+    return this.ctx.staffCommand(actor, id, operation, request, options, decide, (state) => state.receivingUnitId);
   }
 
   /** Hands the result (or the refusal after appraisal) back: only a resolved dossier has one. */
@@ -33,7 +24,7 @@ export class ClosingService {
       if (state.status !== 'resolved') throw new AppError('DOSSIER_NOT_RESOLVED', { status: state.status });
       requireDeskOfficer(actor, state, await this.ctx.chains([state.receivingUnitId]));
       const task = state.tasks.find((t) => t.status === 'active' && t.kind === 'return');
-      return { events: [{ type: 'result_returned', method: input.method, note: input.note ? clean(input.note) : null, timeliness: task ? stepTimeliness(task, at) : null }] };
+      return { events: [{ type: 'result_returned', method: input.method, note: input.note ? cleanText(input.note) : null, timeliness: task ? stepTimeliness(task, at) : null }] };
     });
   }
 
@@ -54,7 +45,7 @@ export class ClosingService {
       requireNotClosed(state, 'withdraw');
       if (state.decision) throw new AppError('DOSSIER_DECISION_TAKEN');
       requireStatus(state, ['draft', 'submitted', 'returned_for_completion', 'received', 'processing', 'supplement_requested', 'payment_requested'], 'withdraw');
-      return { events: [{ type: 'withdrawn', reason: clean(input.reason) }] };
+      return { events: [{ type: 'withdrawn', reason: cleanText(input.reason) }] };
     });
   }
 
@@ -65,7 +56,7 @@ export class ClosingService {
       requireNotClosed(state, 'stop');
       if (state.decision) throw new AppError('DOSSIER_DECISION_TAKEN');
       requireStatus(state, ['received', 'processing', 'supplement_requested', 'payment_requested'], 'stop');
-      return { events: [{ type: 'stopped', reason: clean(input.reason) }] };
+      return { events: [{ type: 'stopped', reason: cleanText(input.reason) }] };
     });
   }
 
@@ -74,7 +65,7 @@ export class ClosingService {
     return this.run(actor, id, 'cancel', input, options, async (state) => {
       requireNotClosed(state, 'cancel');
       requireAdministrator(actor, state, await this.ctx.chains([state.receivingUnitId]));
-      return { events: [{ type: 'cancelled', reason: clean(input.reason) }] };
+      return { events: [{ type: 'cancelled', reason: cleanText(input.reason) }] };
     });
   }
 }

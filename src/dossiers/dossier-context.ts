@@ -5,9 +5,9 @@ import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../identity/roles.js';
 import { vietnamDateOf } from '../time/clock.js';
 import type { DossierPlanner, ProcedureCaseInfo } from './dossier-planning.js';
-import type { DossierStore, Idempotency } from './dossier-store.js';
+import type { Decision, DossierStore, Idempotency } from './dossier-store.js';
 import type { DossierState, SubmittedComponent } from './dossier.js';
-import { unitsOf, type Chains } from './dossiers.policy.js';
+import { requireView, unitsOf, type Chains } from './dossiers.policy.js';
 
 export interface ComponentInput {
   readonly code: string;
@@ -18,6 +18,11 @@ export interface ComponentInput {
 
 export interface CommandOptions {
   readonly idempotencyKey?: string;
+}
+
+/** Text as the applicant or an officer wrote it: Unicode NFC (Vietnamese diacritics composed), trimmed. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').trim();
 }
 
 export class DossierContext {
@@ -49,6 +54,26 @@ export class DossierContext {
     const chains = new Map<string, readonly string[]>();
     for (const id of ids) chains.set(id, await this.chainOf(id));
     return chains;
+  }
+
+  /**
+   * A staff command on an existing dossier: access first (someone with no part in the dossier learns nothing
+   * about its state), then `decide`; the events are recorded for the actor and the unit `unitOf` names.
+   */
+  staffCommand(
+    actor: Actor,
+    id: string,
+    operation: string,
+    request: unknown,
+    options: CommandOptions,
+    decide: (state: DossierState, at: string) => Promise<Decision>,
+    unitOf: (state: DossierState) => string | null,
+  ): Promise<DossierState> {
+    const guarded = async (state: DossierState, at: string) => {
+      requireView(actor, state, await this.chains([], state));
+      return decide(state, at);
+    };
+    return this.store.execute(id, guarded, { actorId: actor.userId, unitId: unitOf }, { idempotency: this.idempotency(actor, `${operation}:${id}`, request, options) });
   }
 
   idempotency(actor: Actor | null, operation: string, request: unknown, options: CommandOptions): Idempotency | undefined {

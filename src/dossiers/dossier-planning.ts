@@ -44,6 +44,10 @@ export class DossierPlanner {
     private readonly newId: () => string,
   ) {}
 
+  newTaskId(): string {
+    return this.newId();
+  }
+
   procedureCase(procedureCode: string, caseCode: string, onDate: string): Promise<ProcedureCaseInfo> {
     return this.caseCache.get(`${procedureCode}|${caseCode}|${onDate}`, () => this.procedures(procedureCode, caseCode, onDate));
   }
@@ -161,6 +165,11 @@ export class DossierPlanner {
     const from = leadKey === task.branchKey ? task.unitId : (leadTask?.unitId ?? task.unitId);
     return { started: await this.startSteps(state, openingSteps(body, position.stageIndex + 1), at, from, noDue), cancelled: [] };
   }
+}
+
+/** The appointment the applicant holds once a pause ends: after an apology, the promised date unless the legal one is now later. */
+export function applicantDueAfterPause(state: DossierState, legalDueAt: string | null): string | null {
+  return state.apology && legalDueAt && state.apology.newDueAt > legalDueAt ? state.apology.newDueAt : legalDueAt;
 }
 
 /** Early / on time / late of a step against its allotment (by the instant). */

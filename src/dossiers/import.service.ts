@@ -12,7 +12,7 @@ import { vietnamDateOf } from '../time/clock.js';
 import { openingSteps } from '../workflow/process-definition.js';
 import { submittedComponents, type ComponentInput, type DossierContext } from './dossier-context.js';
 import type { DossierEvent, PlannedEvent } from './dossier-events.js';
-import { dossierTimeliness } from './dossier-planning.js';
+import { applicantDueAfterPause, dossierTimeliness } from './dossier-planning.js';
 import { fingerprint } from './dossier-store.js';
 import type { Applicant, Channel, DossierState, ResultDelivery } from './dossier.js';
 import { evolve } from './evolve.js';
@@ -224,8 +224,7 @@ export class ImportService {
           if (!open || (open.kind === 'supplement') !== (step.type === 'supplement_received')) throw new Error('no matching pause is open');
           const pauses = state.pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
           const due = record.dueAt ? state.legalDueAt : (await this.ctx.planner.appointment(state, new Date(state.receivedAt!), pauses)).dueAt;
-          const dueAt = state.apology && due && state.apology.newDueAt > due ? state.apology.newDueAt : due;
-          return { type: 'pause_ended', at, kind: open.kind, dueAt, legalDueAt: due, taskDue: {}, ...(step.type === 'payment_received' ? { paymentReference: step.reference ?? null } : {}) };
+          return { type: 'pause_ended', at, kind: open.kind, dueAt: applicantDueAfterPause(state, due), legalDueAt: due, taskDue: {}, ...(step.type === 'payment_received' ? { paymentReference: step.reference ?? null } : {}) };
         }
         case 'apology':
           requireInProcess(state, step.type);

@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../identity/roles.js';
 import { vietnamDateOf } from '../time/clock.js';
 import { openingSteps } from '../workflow/process-definition.js';
-import { requireMandatoryComponents, submittedComponents, type CommandOptions, type ComponentInput, type DossierContext } from './dossier-context.js';
+import { cleanText, requireMandatoryComponents, submittedComponents, type CommandOptions, type ComponentInput, type DossierContext } from './dossier-context.js';
 import type { DossierEventBody } from './dossier-events.js';
 import { stepTimeliness, type ProcedureCaseInfo } from './dossier-planning.js';
 import type { Decision } from './dossier-store.js';
@@ -40,21 +40,17 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-function clean(text: string): string {
-  return text.normalize('NFC').trim();
-}
-
 function cleanApplicant(applicant: Applicant): Applicant {
-  const opt = (v: string | null | undefined) => (v ? clean(v) || null : null);
+  const opt = (v: string | null | undefined) => (v ? cleanText(v) || null : null);
   return {
     kind: applicant.kind,
-    name: clean(applicant.name),
+    name: cleanText(applicant.name),
     idNumber: applicant.idNumber.trim(),
     address: opt(applicant.address),
     phone: opt(applicant.phone),
     email: opt(applicant.email),
     communeUnitId: applicant.communeUnitId ?? null,
-    representative: applicant.representative ? { ...applicant.representative, name: clean(applicant.representative.name), phone: opt(applicant.representative.phone), authorisation: opt(applicant.representative.authorisation) } : null,
+    representative: applicant.representative ? { ...applicant.representative, name: cleanText(applicant.representative.name), phone: opt(applicant.representative.phone), authorisation: opt(applicant.representative.authorisation) } : null,
   };
 }
 
@@ -68,7 +64,7 @@ export class IntakeService {
     return {
       info,
       components,
-      body: { type: 'drafted', channel, receivingUnitId: input.receivingUnitId, procedure: info.ref, applicant: cleanApplicant(input.applicant), subject: clean(input.subject), components, resultDelivery: input.resultDelivery },
+      body: { type: 'drafted', channel, receivingUnitId: input.receivingUnitId, procedure: info.ref, applicant: cleanApplicant(input.applicant), subject: cleanText(input.subject), components, resultDelivery: input.resultDelivery },
     };
   }
 
@@ -103,7 +99,7 @@ export class IntakeService {
     const body: DossierEventBody = {
       type: 'draft_updated',
       ...(change.applicant ? { applicant: cleanApplicant(change.applicant) } : {}),
-      ...(change.subject !== undefined ? { subject: clean(change.subject) } : {}),
+      ...(change.subject !== undefined ? { subject: cleanText(change.subject) } : {}),
       ...(change.components ? { components: submittedComponents(info, change.components) } : {}),
       ...(change.resultDelivery ? { resultDelivery: change.resultDelivery } : {}),
     };
@@ -203,10 +199,10 @@ export class IntakeService {
         break;
       }
       case 'return_for_completion':
-        decision = { events: [body, { type: 'returned_for_completion', reason: clean(input.outcome.reason), items: input.outcome.items.map(clean) }] };
+        decision = { events: [body, { type: 'returned_for_completion', reason: cleanText(input.outcome.reason), items: input.outcome.items.map(cleanText) }] };
         break;
       case 'refuse':
-        decision = { events: [body, { type: 'refused_at_receipt', reason: clean(input.outcome.reason), items: input.outcome.items.map(clean) }] };
+        decision = { events: [body, { type: 'refused_at_receipt', reason: cleanText(input.outcome.reason), items: input.outcome.items.map(cleanText) }] };
         break;
     }
     const result = await this.ctx.store.create(randomUUID(), decision, { at: this.ctx.now().toISOString(), actorId: actor.userId, unitId: input.receivingUnitId }, { idempotency: this.ctx.idempotency(actor, 'intake', input, options) });
@@ -239,12 +235,12 @@ export class IntakeService {
 
   /** Not complete: every missing item listed at once, with the reason (form 02). */
   async returnForCompletion(actor: Actor, id: string, input: { reason: string; items: readonly string[] }, options: CommandOptions = {}): Promise<DossierState> {
-    return this.atReceipt(actor, id, { type: 'returned_for_completion', reason: clean(input.reason), items: input.items.map(clean) }, options);
+    return this.atReceipt(actor, id, { type: 'returned_for_completion', reason: cleanText(input.reason), items: input.items.map(cleanText) }, options);
   }
 
   /** Refused at receipt, with the reason (form 03). */
   async refuse(actor: Actor, id: string, input: { reason: string; items?: readonly string[] }, options: CommandOptions = {}): Promise<DossierState> {
-    return this.atReceipt(actor, id, { type: 'refused_at_receipt', reason: clean(input.reason), items: (input.items ?? []).map(clean) }, options);
+    return this.atReceipt(actor, id, { type: 'refused_at_receipt', reason: cleanText(input.reason), items: (input.items ?? []).map(cleanText) }, options);
   }
 
   private atReceipt(actor: Actor, id: string, body: DossierEventBody, options: CommandOptions): Promise<DossierState> {

@@ -5,22 +5,18 @@ import type { IdentityRepository } from '../identity/identity.repository.js';
 import { AppError } from '../errors/app-error.js';
 import { holdsRoleAt, type Actor } from '../identity/roles.js';
 import { allotmentHours, locateStep, stepsToReturnTo } from '../workflow/process-definition.js';
-import type { CommandOptions, DossierContext } from './dossier-context.js';
+import { cleanText, type CommandOptions, type DossierContext } from './dossier-context.js';
 import type { DossierEventBody } from './dossier-events.js';
-import { dossierTimeliness, stepTimeliness } from './dossier-planning.js';
+import { applicantDueAfterPause, dossierTimeliness, stepTimeliness } from './dossier-planning.js';
 import type { Decision as StoreDecision } from './dossier-store.js';
 import { openPause, type Decision, type DossierState, type Task } from './dossier.js';
-import { canAssign, requireDeskOfficer, requireLeaderOnDossier, requireView, requireWorkingOnDossier, requireWorkOn } from './dossiers.policy.js';
+import { canAssign, requireDeskOfficer, requireLeaderOnDossier, requireWorkingOnDossier, requireWorkOn } from './dossiers.policy.js';
 import { requireInProcess, requireWorkable } from './transitions.js';
 
 export interface DecisionInput {
   readonly outcome: Decision['outcome'];
   readonly note?: string | null;
   readonly documents?: Decision['documents'];
-}
-
-function clean(text: string): string {
-  return text.normalize('NFC').trim();
 }
 
 function activeTask(state: DossierState, taskId: string): Task {
@@ -36,13 +32,8 @@ export class ProcessingService {
     private readonly identity: IdentityRepository,
   ) {}
 
-  private run(actor: Actor, id: string, operation: string, request: unknown, options: CommandOptions, decide: (state: DossierState, at: string) => Promise<StoreDecision>, unitOf?: (state: DossierState) => string | null): Promise<DossierState> {
-    // Access first: someone with no part in the dossier learns nothing about its state.
-    const guarded = async (state: DossierState, at: string) => {
-      requireView(actor, state, await this.ctx.chains([], state));
-      return decide(state, at);
-    };
-    return this.ctx.store.execute(id, guarded, { actorId: actor.userId, unitId: unitOf ?? (() => null) }, { idempotency: this.ctx.idempotency(actor, `${operation}:${id}`, request, options) });
+  private run(actor: Actor, id: string, operation: string, request: unknown, options: CommandOptions, decide: (state: DossierState, at: string) => Promise<StoreDecision>, unitOf: (state: DossierState) => string | null = () => null): Promise<DossierState> {
+    return this.ctx.staffCommand(actor, id, operation, request, options, decide, unitOf);
   }
 
   /** Takes up a step (no assignee: oneself) or, for a leader of the step's unit, assigns it to a member of staff. */
@@ -82,7 +73,7 @@ export class ProcessingService {
         if (!input.decision) throw new AppError('DOSSIER_DECISION_REQUIRED', { field: 'decision' });
         if (input.decision.outcome === 'refused' && !input.decision.note?.trim()) throw new AppError('DOSSIER_DECISION_REQUIRED', { field: 'decision.note', reason: 'a refusal states its reasons' });
         refused = input.decision.outcome === 'refused';
-        events.push({ type: 'decision_recorded', outcome: input.decision.outcome, note: input.decision.note ? clean(input.decision.note) : null, documents: input.decision.documents ?? [] });
+        events.push({ type: 'decision_recorded', outcome: input.decision.outcome, note: input.decision.note ? cleanText(input.decision.note) : null, documents: input.decision.documents ?? [] });
       } else if (input.decision) {
         throw new AppError('DOSSIER_TRANSITION_NOT_ALLOWED', { reason: 'only the decision step records a decision' });
       }
@@ -92,7 +83,7 @@ export class ProcessingService {
       events.push({
         type: 'task_completed',
         taskId,
-        note: input.note ? clean(input.note) : null,
+        note: input.note ? cleanText(input.note) : null,
         timeliness: stepTimeliness(task, at),
         started: next.started,
         cancelledTaskIds: next.cancelled,
@@ -112,7 +103,7 @@ export class ProcessingService {
       if (!stepsToReturnTo(body, task.stepKey).includes(input.toStepKey)) throw new AppError('DOSSIER_SEND_BACK_TARGET_INVALID', { field: 'toStepKey', allowed: stepsToReturnTo(body, task.stepKey) });
       const target = locateStep(body, input.toStepKey)!;
       const started = await this.ctx.planner.startSteps(state, [target], at, task.unitId, state.legalDueAt === null);
-      return { events: [{ type: 'task_sent_back', taskId, reason: clean(input.reason), timeliness: stepTimeliness(task, at), started }] };
+      return { events: [{ type: 'task_sent_back', taskId, reason: cleanText(input.reason), timeliness: stepTimeliness(task, at), started }] };
     }, (state) => state.tasks.find((t) => t.id === taskId)?.unitId ?? null);
   }
 
@@ -125,8 +116,8 @@ export class ProcessingService {
       if (!unit) throw new AppError('UNIT_NOT_FOUND', { field: 'unitId' });
       const from = state.tasks.find((t) => t.status === 'active' && t.kind !== 'consult')?.unitId ?? null;
       const dueAt = await this.ctx.planner.stepDue(input.unitId, at, input.workingDays * 8);
-      const consultation = { id: randomTaskId(), stepKey: 'consultation', stepName: { vi: 'Xin ý kiến', en: 'Consultation' }, kind: 'consult' as const, stageIndex: -1, branchKey: 'consultation', role: 'specialist' as const, unitId: input.unitId, fromUnitId: from, startedAt: at, dueAt };
-      return { events: [{ type: 'consultation_requested', consultation, question: clean(input.question) }] };
+      const consultation = { id: this.ctx.planner.newTaskId(), stepKey: 'consultation', stepName: { vi: 'Xin ý kiến', en: 'Consultation' }, kind: 'consult' as const, stageIndex: -1, branchKey: 'consultation', role: 'specialist' as const, unitId: input.unitId, fromUnitId: from, startedAt: at, dueAt };
+      return { events: [{ type: 'consultation_requested', consultation, question: cleanText(input.question) }] };
     });
   }
 
@@ -136,7 +127,7 @@ export class ProcessingService {
       const task = activeTask(state, taskId);
       if (task.kind !== 'consult') throw new AppError('DOSSIER_TASK_WRONG_ACTION', { kind: task.kind });
       requireWorkOn(actor, task, await this.ctx.chains([task.unitId], state));
-      return { events: [{ type: 'consultation_answered', taskId, answer: clean(input.answer), timeliness: stepTimeliness(task, at) }] };
+      return { events: [{ type: 'consultation_answered', taskId, answer: cleanText(input.answer), timeliness: stepTimeliness(task, at) }] };
     }, (state) => state.tasks.find((t) => t.id === taskId)?.unitId ?? null);
   }
 
@@ -145,7 +136,7 @@ export class ProcessingService {
     return this.run(actor, id, 'request-supplement', input, options, async (state) => {
       requireWorkable(state, 'request_supplement');
       requireWorkingOnDossier(actor, state, await this.ctx.chains([], state));
-      return { events: [{ type: 'supplement_requested', reason: clean(input.reason), items: input.items.map(clean) }] };
+      return { events: [{ type: 'supplement_requested', reason: cleanText(input.reason), items: input.items.map(cleanText) }] };
     });
   }
 
@@ -154,7 +145,7 @@ export class ProcessingService {
     return this.run(actor, id, 'request-payment', input, options, async (state) => {
       requireWorkable(state, 'request_payment');
       requireWorkingOnDossier(actor, state, await this.ctx.chains([], state));
-      return { events: [{ type: 'payment_requested', reason: clean(input.reason), items: input.items.map(clean), amount: input.amount }] };
+      return { events: [{ type: 'payment_requested', reason: cleanText(input.reason), items: input.items.map(cleanText), amount: input.amount }] };
     });
   }
 
@@ -172,8 +163,7 @@ export class ProcessingService {
       const pauses = state.pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
       const legal = await this.ctx.planner.appointment(state, new Date(state.receivedAt!), pauses);
       const legalDueAt = legal.dueAt;
-      // After an apology the applicant keeps the promised date unless the legal one is now later.
-      const dueAt = state.apology && legalDueAt && state.apology.newDueAt > legalDueAt ? state.apology.newDueAt : legalDueAt;
+      const dueAt = applicantDueAfterPause(state, legalDueAt);
       const body = await this.ctx.planner.definitionOf(state);
       const taskDue: Record<string, string | null> = {};
       for (const task of state.tasks.filter((t) => t.status === 'active' && t.kind !== 'consult')) {
@@ -197,11 +187,7 @@ export class ProcessingService {
       if (state.apology) throw new AppError('DOSSIER_APOLOGY_ALREADY_ISSUED', { newDueAt: state.apology.newDueAt });
       const newDue = new Date(input.newDueAt);
       if (Number.isNaN(newDue.getTime()) || !state.dueAt || newDue.toISOString() <= state.dueAt) throw new AppError('DOSSIER_APOLOGY_DATE_INVALID', { field: 'newDueAt', currentDueAt: state.dueAt });
-      return { events: [{ type: 'apology_issued', reason: clean(input.reason), newDueAt: newDue.toISOString() }] };
+      return { events: [{ type: 'apology_issued', reason: cleanText(input.reason), newDueAt: newDue.toISOString() }] };
     }, (state) => state.tasks.find((t) => t.status === 'active' && holdsRoleAt(actor, 'leader', [t.unitId]))?.unitId ?? null);
   }
-}
-
-function randomTaskId(): string {
-  return globalThis.crypto.randomUUID();
 }

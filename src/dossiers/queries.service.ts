@@ -50,16 +50,19 @@ export class DossierQueries {
 
   /** A dossier for staff who may see it: everything, with what this reader may do now. */
   async get(actor: Actor, id: string): Promise<DossierState & Urgency & { permissions: DossierPermissions }> {
-    const { state } = await this.ctx.store.load(id);
-    const chains = await this.ctx.chains([], state);
-    requireView(actor, state, chains);
-    return { ...state, ...(await this.urgency(state, this.ctx.now())), permissions: this.permissions(actor, state, chains) };
+    return this.forReader(actor, (await this.ctx.store.load(id)).state);
   }
 
   async getByCode(actor: Actor, code: string) {
     const stored = await this.ctx.store.uow.read.dossiers.findByCode(code.trim().toUpperCase());
     if (!stored) throw new AppError('DOSSIER_NOT_FOUND');
-    return this.get(actor, stored.state.id);
+    return this.forReader(actor, stored.state);
+  }
+
+  private async forReader(actor: Actor, state: DossierState): Promise<DossierState & Urgency & { permissions: DossierPermissions }> {
+    const chains = await this.ctx.chains([], state);
+    requireView(actor, state, chains);
+    return { ...state, ...(await this.urgency(state, this.ctx.now())), permissions: this.permissions(actor, state, chains) };
   }
 
   async events(actor: Actor, id: string): Promise<StoredEvent[]> {
