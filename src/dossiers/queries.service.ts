@@ -111,8 +111,9 @@ export class DossierQueries {
     const threshold = await this.ctx.planner.oneWorkingDayFrom(now);
     const counts = {} as Record<WorklistView, number>;
     let items: Array<{ task: Task | null; state: DossierState }> = [];
+    // Every list is counted; only the one asked for returns rows.
     for (const candidate of WORKLIST_VIEWS) {
-      const result = await this.fetchView(actor, candidate, candidate === view ? page : { limit: 1, offset: 0 }, now.toISOString(), threshold);
+      const result = await this.fetchView(actor, candidate, candidate === view ? page : { limit: 0, offset: 0 }, now.toISOString(), threshold);
       counts[candidate] = result.total;
       if (candidate === view) items = result.items;
     }
