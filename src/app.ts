@@ -27,6 +27,8 @@ import { workflowRoutes } from './workflow/workflow.routes.js';
 import { ProcessDefinitionResponse } from './workflow/workflow.schemas.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
 import { ProcedureSummary, ProcedureVersionResponse } from './catalog/catalog.schemas.js';
+import { reportsRoutes } from './reports/reports.routes.js';
+import { Figures } from './reports/reports.schemas.js';
 
 export interface BuildOptions {
   /** Use this database instead of opening the configured one (the app still closes it). */
@@ -89,6 +91,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addSchema(ProcedureSummary);
   app.addSchema(ProcessDefinitionResponse);
   app.addSchema(DossierResponse);
+  app.addSchema(Figures);
 
   await app.register(healthRoutes(database));
   await app.register(authRoutes(services.auth, { name: config.session.cookieName, secure: config.session.secureCookie }), { prefix: '/api/v1/auth' });
@@ -99,6 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(workflowRoutes(services.workflow), { prefix: '/api/v1/process-definitions' });
   await app.register(dossiersRoutes({ intake: services.intake, processing: services.processing, closing: services.closing, queries: services.dossierQueries, imports: services.dossierImport }), { prefix: '/api/v1/dossiers' });
   await app.register(publicDossiersRoutes(services.intake, services.dossierQueries), { prefix: '/api/v1/public/dossiers' });
+  await app.register(reportsRoutes(services.reports), { prefix: '/api/v1/reports' });
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
 
   await app.ready();

@@ -14,6 +14,10 @@ import { DossierContext } from './dossiers/dossier-context.js';
 import { DossierPlanner, type ProcedureCaseSource } from './dossiers/dossier-planning.js';
 import { DossierStore } from './dossiers/dossier-store.js';
 import { DossiersRepository } from './dossiers/dossiers.repository.js';
+import { ReportCountersRepository } from './reports/report-counters.repository.js';
+import { ReportLabelsRepository } from './reports/report-labels.repository.js';
+import { ReportsService } from './reports/reports.service.js';
+import { ReportMaintenanceService } from './reports/report-maintenance.service.js';
 import { ImportService } from './dossiers/import.service.js';
 import { IntakeService } from './dossiers/intake.service.js';
 import { ProcessingService } from './dossiers/processing.service.js';
@@ -37,6 +41,8 @@ export interface Repositories {
   readonly catalog: CatalogRepository;
   readonly workflows: WorkflowRepository;
   readonly dossiers: DossiersRepository;
+  readonly reportCounters: ReportCountersRepository;
+  readonly reportLabels: ReportLabelsRepository;
   readonly identity: IdentityRepository;
   readonly audit: AuditRepository;
 }
@@ -47,7 +53,9 @@ export function bindRepositories(executor: Executor): Repositories {
     units: new UnitsRepository(executor),
     catalog: new CatalogRepository(executor),
     workflows: new WorkflowRepository(executor),
-    dossiers: new DossiersRepository(executor),
+    dossiers: new DossiersRepository(executor, [new ReportCountersRepository(executor)]),
+    reportCounters: new ReportCountersRepository(executor),
+    reportLabels: new ReportLabelsRepository(executor),
     identity: new IdentityRepository(executor),
     audit: new AuditRepository(executor),
   };
@@ -70,6 +78,8 @@ export interface Services {
   readonly catalogImport: CatalogImportService;
   readonly auth: AuthService;
   readonly staff: StaffService;
+  readonly reports: ReportsService;
+  readonly reportMaintenance: ReportMaintenanceService;
 }
 
 export function createServices(db: Database, config: Config, clock: Clock): Services {
@@ -123,5 +133,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     catalogImport: new CatalogImportService(uow, clock),
     auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),
     staff: new StaffService(uow, clock),
+    reports: new ReportsService(uow, clock),
+    reportMaintenance: new ReportMaintenanceService(uow),
   };
 }

@@ -228,6 +228,35 @@ export interface DossierCodeCountersTable {
   last_nr: number;
 }
 
+/** Report counters (migration 0008): one row per unit, bucket, procedure version, channel and officer. */
+export interface ReportCountersTable {
+  unit_id: string;
+  grain: string;
+  bucket: string;
+  procedure_version_id: string;
+  channel: number;
+  officer_id: string;
+  procedure_code: string;
+  field_code: string;
+  received: number;
+  ended_early: number;
+  ended_on_time: number;
+  ended_late: number;
+  refused: number;
+  withdrawn: number;
+  stopped: number;
+  ended_minutes: number;
+  due: number;
+  due_met: number;
+  ended_after_due: number;
+  supplement_started: number;
+  supplement_ended: number;
+  payment_started: number;
+  payment_ended: number;
+  refused_at_receipt: number;
+  returned_for_completion: number;
+}
+
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
@@ -255,4 +284,5 @@ export interface DB {
   dossier_tasks: DossierTasksTable;
   dossier_code_counters: DossierCodeCountersTable;
   idempotency_keys: IdempotencyKeysTable;
+  report_counters: ReportCountersTable;
 }

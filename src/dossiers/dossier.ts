@@ -191,6 +191,8 @@ export interface DossierState {
   readonly submittedAt: string | null;
   /** The legal receipt instant (for the postal channel: when the hand-over record was signed). */
   readonly receivedAt: string | null;
+  /** The desk officer who received it (the actor of the receipt); null before receipt or when imported without one. */
+  readonly receivedBy?: string | null;
   readonly ruleSetId: string | null;
   /** The appointment the applicant holds now (the apology's new date once issued). */
   readonly dueAt: string | null;

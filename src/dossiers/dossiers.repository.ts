@@ -87,8 +87,19 @@ function toEvent(row: Selectable<DossierEventsTable>): StoredEvent {
   };
 }
 
+/**
+ * Something else derived from a dossier's state and written in the same transaction as its projection
+ * (the report counters): it sees the state before (null for a new dossier) and after every write.
+ */
+export interface DossierProjection {
+  written(before: DossierState | null, after: DossierState): Promise<void>;
+}
+
 export class DossiersRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly projections: readonly DossierProjection[] = [],
+  ) {}
 
   async find(id: string): Promise<StoredDossier | undefined> {
     const row = await this.db.selectFrom('dossiers').select(['state', 'event_count', 'draft_token_hash']).where('id', '=', id).executeTakeFirst();
@@ -108,6 +119,7 @@ export class DossiersRepository {
       .execute();
     await this.appendEvents(state.id, 0, events, now);
     await this.writeTasks(state.id, [], state.tasks);
+    for (const projection of this.projections) await projection.written(null, state);
   }
 
   /**
@@ -124,6 +136,7 @@ export class DossiersRepository {
     if (Number(result.numUpdatedRows) !== 1) return false;
     await this.appendEvents(after.id, expectedCount, events, now);
     await this.writeTasks(after.id, before.tasks, after.tasks);
+    for (const projection of this.projections) await projection.written(before, after);
     return true;
   }
 
@@ -185,6 +198,15 @@ export class DossiersRepository {
   async events(dossierId: string): Promise<StoredEvent[]> {
     const rows = await this.db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
     return rows.map(toEvent);
+  }
+
+  /** The events of several dossiers, each dossier's in order (for folding a page of dossiers at once). */
+  async eventsOf(dossierIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const result = new Map<string, StoredEvent[]>(dossierIds.map((id) => [id, []]));
+    if (dossierIds.length === 0) return result;
+    const rows = await this.db.selectFrom('dossier_events').selectAll().where('dossier_id', 'in', [...dossierIds]).orderBy('dossier_id').orderBy('seq').execute();
+    for (const row of rows) result.get(row.dossier_id)?.push(toEvent(row));
+    return result;
   }
 
   async tasksOf(dossierId: string): Promise<Array<Selectable<DossierTasksTable>>> {

@@ -183,6 +183,7 @@ export const DossierResponse = Type.Object(
     createdAt: Instant,
     submittedAt: Nullable(Instant),
     receivedAt: Nullable(Instant),
+    receivedBy: Type.Optional(Nullable(Uuid)),
     ruleSetId: Nullable(Type.String()),
     dueAt: Nullable(Instant),
     legalDueAt: Nullable(Type.String({ format: 'date-time', description: 'The legal appointment (moved by pauses, never by the apology); timeliness is judged against it' })),

@@ -1,0 +1,125 @@
+// SQL for the report counters: applying a command's deltas (one upsert statement), summing the rows of
+// some units over ranges of buckets, and the whole table for reconciliation and rebuilding.
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { DossierProjection } from '../dossiers/dossiers.repository.js';
+import type { DossierState } from '../dossiers/dossier.js';
+import { counterDeltas, MEASURES, zeroMeasures, type CounterDelta, type Grain, type Measures } from './report-facts.js';
+
+/** A range of buckets of one grain, both ends included. */
+export interface BucketRange {
+  readonly grain: Grain;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** What a report can be grouped by; 'none' gives one total row. */
+export type CounterGroup = 'none' | 'unit' | 'field' | 'procedure' | 'version' | 'channel' | 'officer';
+
+const GROUP_COLUMN: Record<Exclude<CounterGroup, 'none'>, 'unit_id' | 'field_code' | 'procedure_code' | 'procedure_version_id' | 'channel' | 'officer_id'> = {
+  unit: 'unit_id',
+  field: 'field_code',
+  procedure: 'procedure_code',
+  version: 'procedure_version_id',
+  channel: 'channel',
+  officer: 'officer_id',
+};
+
+export interface CounterRow {
+  readonly unitId: string;
+  readonly grain: Grain;
+  readonly bucket: string;
+  readonly procedureVersionId: string;
+  readonly channel: number;
+  readonly officerId: string;
+  readonly procedureCode: string;
+  readonly fieldCode: string;
+  readonly values: Measures;
+}
+
+/** Rows per upsert statement: keeps the number of bound parameters far below SQLite's limit. */
+const UPSERT_CHUNK = 200;
+
+export class ReportCountersRepository implements DossierProjection {
+  constructor(private readonly db: Executor) {}
+
+  /** Called by the dossiers repository in the transaction that writes a dossier's projection. */
+  async written(before: DossierState | null, after: DossierState): Promise<void> {
+    await this.add(counterDeltas(before, after));
+  }
+
+  /** Adds deltas to the counters (creating the rows they need). */
+  async add(deltas: readonly CounterDelta[]): Promise<void> {
+    for (let i = 0; i < deltas.length; i += UPSERT_CHUNK) {
+      const chunk = deltas.slice(i, i + UPSERT_CHUNK);
+      await this.db
+        .insertInto('report_counters')
+        .values(
+          chunk.map((d) => ({
+            unit_id: d.key.unitId,
+            grain: d.grain,
+            bucket: d.bucket,
+            procedure_version_id: d.key.procedureVersionId,
+            channel: d.key.channel,
+            officer_id: d.key.officerId,
+            procedure_code: d.key.procedureCode,
+            field_code: d.key.fieldCode,
+            ...zeroMeasures(),
+            ...d.values,
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['unit_id', 'grain', 'bucket', 'procedure_version_id', 'channel', 'officer_id'])
+            .doUpdateSet(Object.fromEntries(MEASURES.map((m) => [m, sql`report_counters.${sql.ref(m)} + excluded.${sql.ref(m)}`]))),
+        )
+        .execute();
+    }
+  }
+
+  /**
+   * The sums of every measure over the rows of some units within some bucket ranges, per group value and
+   * channel (reports split what was received by channel in every row). The ranges must not overlap (a day
+   * and its month would count twice).
+   */
+  async sums(unitIds: readonly string[], ranges: readonly BucketRange[], group: CounterGroup): Promise<Array<{ group: string; channel: number; values: Measures }>> {
+    if (unitIds.length === 0 || ranges.length === 0) return [];
+    const groupColumn = group === 'none' ? null : GROUP_COLUMN[group];
+    const rows = await this.db
+      .selectFrom('report_counters')
+      .select((eb) => [(groupColumn ? sql<string>`${sql.ref(groupColumn)}` : sql<string>`''`).as('group_value'), 'channel', ...MEASURES.map((m) => eb.fn.sum<number>(m).as(m))])
+      .where('unit_id', 'in', [...unitIds])
+      .where((eb) => eb.or(ranges.map((r): Expression<SqlBool> => eb.and([eb('grain', '=', r.grain), eb('bucket', '>=', r.from), eb('bucket', '<=', r.to)]))))
+      .groupBy(groupColumn ? [sql.ref(groupColumn), 'channel'] : ['channel'])
+      .execute();
+    return rows.map((row) => {
+      const values = zeroMeasures();
+      for (const m of MEASURES) values[m] = Number((row as Record<string, unknown>)[m] ?? 0);
+      return { group: String(row.group_value), channel: Number(row.channel), values };
+    });
+  }
+
+  /** Every counter row, in key order (for reconciliation). */
+  async all(): Promise<CounterRow[]> {
+    const rows = await this.db.selectFrom('report_counters').selectAll().orderBy('unit_id').orderBy('grain').orderBy('bucket').orderBy('procedure_version_id').orderBy('channel').orderBy('officer_id').execute();
+    return rows.map((row) => {
+      const values = zeroMeasures();
+      for (const m of MEASURES) values[m] = Number(row[m]);
+      return {
+        unitId: row.unit_id,
+        grain: row.grain as Grain,
+        bucket: row.bucket,
+        procedureVersionId: row.procedure_version_id,
+        channel: Number(row.channel),
+        officerId: row.officer_id,
+        procedureCode: row.procedure_code,
+        fieldCode: row.field_code,
+        values,
+      };
+    });
+  }
+
+  async deleteAll(): Promise<void> {
+    await this.db.deleteFrom('report_counters').execute();
+  }
+}

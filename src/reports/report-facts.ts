@@ -1,0 +1,180 @@
+// What a dossier contributes to the statistics, as a pure function of its state: "received on day R",
+// "ended early on day E", "due on day D", "supplement pause started on day P"… Counters are the sums of
+// these contributions over all dossiers, kept by adding (after − before) in the write transaction of
+// every command; reconciliation folds the events again and sums the same function, so the two cannot
+// disagree by construction. Days are Vietnam's legal dates (UTC+7, no daylight saving).
+import { nationalChannelOf, openPause, type DossierState } from '../dossiers/dossier.js';
+
+/** The measures a counter row holds (one column each). */
+export const MEASURES = [
+  'received',
+  'ended_early',
+  'ended_on_time',
+  'ended_late',
+  'refused',
+  'withdrawn',
+  'stopped',
+  'ended_minutes',
+  'due',
+  'due_met',
+  'ended_after_due',
+  'supplement_started',
+  'supplement_ended',
+  'payment_started',
+  'payment_ended',
+  'refused_at_receipt',
+  'returned_for_completion',
+] as const;
+
+export type Measure = (typeof MEASURES)[number];
+export type Measures = Record<Measure, number>;
+
+/** The dimensions of a counter row (besides the bucket). */
+export interface CounterKey {
+  readonly unitId: string;
+  readonly procedureVersionId: string;
+  /** National channel code: 1 in person, 2 online (and messaging), 3 postal. */
+  readonly channel: 1 | 2 | 3;
+  /** The desk officer who received the dossier; '' when none. */
+  readonly officerId: string;
+  readonly procedureCode: string;
+  readonly fieldCode: string;
+}
+
+export interface Contribution {
+  readonly day: string;
+  readonly measure: Measure;
+  readonly amount: number;
+}
+
+export interface DossierFacts {
+  readonly key: CounterKey;
+  readonly items: readonly Contribution[];
+}
+
+export type Grain = 'd' | 'm';
+
+export interface CounterDelta {
+  readonly key: CounterKey;
+  readonly grain: Grain;
+  /** 'YYYY-MM-DD' for days, 'YYYY-MM' for months. */
+  readonly bucket: string;
+  readonly values: Partial<Measures>;
+}
+
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** The legal date ('YYYY-MM-DD') of an ISO instant in Vietnam (UTC+7 all year). */
+export function legalDayOf(instant: string): string {
+  return new Date(Date.parse(instant) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The UTC instant at which a legal day starts (00:00 in Vietnam). */
+export function startOfLegalDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS).toISOString();
+}
+
+export function zeroMeasures(): Measures {
+  return Object.fromEntries(MEASURES.map((m) => [m, 0])) as Measures;
+}
+
+/**
+ * The contributions of one dossier. Cancelled dossiers (entered by mistake) and drafts contribute nothing;
+ * dossiers refused or returned for completion at the desk count only as such (they were never received).
+ *
+ * - `received` on the day of receipt;
+ * - at the processing end (766: the first of resolved, returned, stopped, withdrawn): `withdrawn`, `stopped`,
+ *   or `ended_<timeliness>` (with `refused` for a refusal after appraisal, and the minutes it took);
+ * - against the legal appointment: `due` on its day, and either `due_met` there (ended by then, or paused
+ *   before it and still waiting for the applicant) or `ended_after_due` on the day it ended late. So the
+ *   dossiers overdue at the end of day D are Σ(due − due_met) over days ≤ D − Σ ended_after_due over days ≤ D;
+ * - `<pause>_started` and `<pause>_ended` on the days a supplement or payment pause began and ended.
+ */
+export function contributionsOf(state: DossierState | null): DossierFacts | null {
+  if (!state || state.status === 'cancelled' || state.status === 'draft') return null;
+  const key: CounterKey = {
+    unitId: state.receivingUnitId,
+    procedureVersionId: state.procedure.versionId,
+    channel: nationalChannelOf(state.channel),
+    officerId: state.receivedBy ?? '',
+    procedureCode: state.procedure.code,
+    fieldCode: state.procedure.fieldCode,
+  };
+  const items: Contribution[] = [];
+  const add = (instant: string, measure: Measure, amount = 1) => items.push({ day: legalDayOf(instant), measure, amount });
+  if (state.receivedAt === null) {
+    if (state.atReceipt) add(state.atReceipt.at, state.atReceipt.outcome === 'refused' ? 'refused_at_receipt' : 'returned_for_completion');
+    return items.length > 0 ? { key, items } : null;
+  }
+  add(state.receivedAt, 'received');
+  const endedAt = state.resolvedAt;
+  if (endedAt) {
+    if (state.status === 'withdrawn') add(endedAt, 'withdrawn');
+    else if (state.status === 'stopped') add(endedAt, 'stopped');
+    else {
+      add(endedAt, state.timeliness === 'early' ? 'ended_early' : state.timeliness === 'late' ? 'ended_late' : 'ended_on_time');
+      if (state.decision?.outcome === 'refused') add(endedAt, 'refused');
+      add(endedAt, 'ended_minutes', Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(state.receivedAt)) / 60_000)));
+    }
+  }
+  if (state.legalDueAt) {
+    const due = Date.parse(state.legalDueAt);
+    add(state.legalDueAt, 'due');
+    if (endedAt) {
+      if (Date.parse(endedAt) <= due) add(state.legalDueAt, 'due_met');
+      else add(endedAt, 'ended_after_due');
+    } else {
+      // Waiting for the applicant since before the appointment: the clock is stopped, not overdue.
+      const pause = openPause(state);
+      if (pause && Date.parse(pause.from) <= due) add(state.legalDueAt, 'due_met');
+    }
+  }
+  for (const pause of state.pauses) {
+    add(pause.from, pause.kind === 'supplement' ? 'supplement_started' : 'payment_started');
+    if (pause.to) add(pause.to, pause.kind === 'supplement' ? 'supplement_ended' : 'payment_ended');
+  }
+  return { key, items };
+}
+
+/** The identity of a counter row (its primary key) as one string. */
+export function counterRowId(key: Pick<CounterKey, 'unitId' | 'procedureVersionId' | 'channel' | 'officerId'>, grain: Grain, bucket: string): string {
+  return `${key.unitId}|${key.procedureVersionId}|${key.channel}|${key.officerId}|${grain}|${bucket}`;
+}
+
+/** Adds the facts (times sign) into an aggregate of counter deltas: each contribution to its day and its month. */
+export function accumulate(into: Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>, facts: DossierFacts | null, sign: 1 | -1): void {
+  if (!facts) return;
+  for (const item of facts.items) {
+    for (const [grain, bucket] of [['d', item.day] as const, ['m', item.day.slice(0, 7)] as const]) {
+      const id = counterRowId(facts.key, grain, bucket);
+      let entry = into.get(id);
+      if (!entry) into.set(id, (entry = { key: facts.key, grain, bucket, values: zeroMeasures() }));
+      entry.values[item.measure] += sign * item.amount;
+    }
+  }
+}
+
+/**
+ * What a command changes in the counters: contributions after minus contributions before, without the
+ * rows that do not change, in a stable order (PostgreSQL transactions then lock counter rows in the same
+ * order and cannot deadlock on them).
+ */
+export function counterDeltas(before: DossierState | null, after: DossierState | null): CounterDelta[] {
+  const sums = new Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>();
+  accumulate(sums, contributionsOf(after), 1);
+  accumulate(sums, contributionsOf(before), -1);
+  const deltas: CounterDelta[] = [];
+  for (const id of [...sums.keys()].sort()) {
+    const entry = sums.get(id)!;
+    const values: Partial<Measures> = {};
+    let changed = false;
+    for (const measure of MEASURES) {
+      if (entry.values[measure] !== 0) {
+        values[measure] = entry.values[measure];
+        changed = true;
+      }
+    }
+    if (changed) deltas.push({ key: entry.key, grain: entry.grain, bucket: entry.bucket, values });
+  }
+  return deltas;
+}

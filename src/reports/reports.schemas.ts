@@ -1,0 +1,58 @@
+// HTTP schemas for reports (one per endpoint: validation, types, OpenAPI).
+import { Type } from 'typebox';
+import { LegalDate } from '../http/schemas.js';
+import { REPORT_GROUPS } from './reports.service.js';
+
+const Count = Type.Integer();
+const Rate = Type.Union([Type.Number(), Type.Null()], { description: 'Percent with 2 decimals; null when the denominator is 0' });
+
+export const ReportQuery = Type.Object(
+  {
+    unitId: Type.String({ format: 'uuid', description: 'The unit reported on, with every unit below it' }),
+    period: Type.Optional(Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|6M|9M))?$', description: "A named period: '2019' (year), '2019-07' (month), '2019-Q3' (quarter), '2019-6M' / '2019-9M' (first 6 or 9 months). Or give from and to." })),
+    from: Type.Optional(LegalDate('First day of the period')),
+    to: Type.Optional(LegalDate('Last day of the period')),
+    groupBy: Type.Optional(Type.Enum(REPORT_GROUPS, { description: 'Rows per field, procedure, receiving unit, channel, online service level or receiving officer; none: the total only' })),
+  },
+  { additionalProperties: false },
+);
+
+export const Figures = Type.Object(
+  {
+    received: Type.Integer({ description: '(3) received: total = (4) + (5) + (6)' }),
+    receivedOnline: Type.Integer({ description: '(4) of which online' }),
+    receivedInPersonOrPostal: Type.Integer({ description: '(5) of which in person or by post' }),
+    receivedInPerson: Count,
+    receivedPostal: Count,
+    carriedOver: Type.Integer({ description: '(6) carried over from the previous period' }),
+    resolved: Type.Integer({ description: '(7) resolved: total = (8) + (9) + (10)' }),
+    resolvedEarly: Type.Integer({ description: '(8) before the appointment' }),
+    resolvedOnTime: Type.Integer({ description: '(9) on time, including dossiers withdrawn or stopped at the applicant’s request' }),
+    resolvedLate: Type.Integer({ description: '(10) late' }),
+    refused: Count,
+    withdrawn: Count,
+    stopped: Count,
+    inProgress: Type.Integer({ description: '(11) in progress at the end of the period = (12) + (13)' }),
+    inProgressWithinTime: Type.Integer({ description: '(12) within the deadline, including those waiting for a supplement or payment' }),
+    inProgressOverdue: Type.Integer({ description: '(13) overdue' }),
+    pausedSupplement: Count,
+    pausedPayment: Count,
+    refusedAtReceipt: Count,
+    returnedForCompletion: Count,
+    averageResolutionDays: Type.Union([Type.Number(), Type.Null()]),
+    onTimeRate: Rate,
+    indicator21: Rate,
+  },
+  { $id: 'ReportFigures', title: 'Report figures' },
+);
+
+const Label = Type.Object({ vi: Type.String(), en: Type.String() });
+
+export const ReportResponse = Type.Object({
+  unit: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }),
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  groupBy: Type.Enum(REPORT_GROUPS),
+  unitIds: Type.Array(Type.String(), { description: 'The receiving units counted: the unit’s subtree on the period’s first and last days' }),
+  rows: Type.Array(Type.Object({ key: Type.String(), label: Label, figures: Type.Ref('ReportFigures') })),
+  total: Type.Ref('ReportFigures'),
+});
