@@ -94,6 +94,8 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(generated.stdout, /Refused/);
       const verified = await motcua(target.url, ['verify']);
       assert.match(verified.stdout, /Checked 15 dossiers in [\d.]+ s: 0 mismatches\./);
+      assert.match((await motcua(target.url, ['reports', 'reconcile'])).stdout, /Folded 15 dossiers against \d+ counter rows in [\d.]+ s: 0 differences\./);
+      assert.match((await motcua(target.url, ['reports', 'rebuild'])).stdout, /Rebuilt \d+ counter rows from 15 dossiers/);
       await assert.rejects(motcua(target.url, ['generate-dossiers', '--count', '0']), /whole number ≥ 1/);
     });
 

@@ -236,6 +236,32 @@ export function buildCli(): Command {
       });
     });
 
+  const reports = program.command('reports').description('the report counters (statistics of dossiers)');
+  reports
+    .command('reconcile')
+    .description('recompute every report counter from the event log and compare with the stored counters; exit code 1 on any difference')
+    .action(async () => {
+      await withServices(async (services) => {
+        const started = Date.now();
+        const report = await services.reportMaintenance.reconcile({ onProgress: (n) => n % 10_000 === 0 && process.stderr.write(`\r${n} dossiers folded…`) });
+        if (report.dossiers >= 10_000) process.stderr.write('\n');
+        console.log(`Folded ${report.dossiers} dossiers against ${report.counterRows} counter rows in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.differences.length} differences.`);
+        for (const d of report.differences.slice(0, 50)) console.log(`  unit ${d.unitId} ${d.grain === 'd' ? 'day' : 'month'} ${d.bucket} version ${d.procedureVersionId} channel ${d.channel} officer ${d.officerId || '-'}: ${d.measure} stored ${d.stored}, events give ${d.fromEvents}`);
+        if (report.differences.length > 50) console.log(`  … and ${report.differences.length - 50} more`);
+        if (report.differences.length > 0) throw new CommandFailed(`${report.differences.length} counter values differ from the event log (motcua reports rebuild replaces them)`);
+      });
+    });
+  reports
+    .command('rebuild')
+    .description('replace every report counter by the sums the event log gives (one write transaction: writers wait)')
+    .action(async () => {
+      await withServices(async (services) => {
+        const started = Date.now();
+        const result = await services.reportMaintenance.rebuild();
+        console.log(`Rebuilt ${result.counterRows} counter rows from ${result.dossiers} dossiers in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      });
+    });
+
   return program;
 }
 
