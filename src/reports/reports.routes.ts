@@ -2,11 +2,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { authenticate, requireActor } from '../http/authentication.js';
-import { ReportQuery, ReportResponse } from './reports.schemas.js';
+import { pickLanguage } from '../http/language.js';
+import { FORMS, formCsv, formTable } from './report-forms.js';
+import { writeFormWorkbook } from './report-workbook.js';
+import { FormParams, FormQuery, FormResponse, ReportQuery, ReportResponse } from './reports.schemas.js';
 import type { ReportsService } from './reports.service.js';
 
 const security = [{ session: [] }];
 const tags = ['reports'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reportsRoutes(reports: ReportsService) {
   return async function register(fastify: FastifyInstance): Promise<void> {
@@ -22,6 +26,29 @@ export function reportsRoutes(reports: ReportsService) {
         response: { 200: ReportResponse },
       },
       handler: async (request) => reports.report(await requireActor(request), request.query),
+    });
+
+    app.get('/forms/:form', {
+      schema: {
+        tags,
+        summary: 'A report form filled in: II.06a (columns 1–13) or the Decision 766 progress table, as JSON, Excel (official layout) or CSV',
+        security,
+        params: FormParams,
+        querystring: FormQuery,
+        produces: ['application/json', XLSX, 'text/csv'],
+        response: { 200: FormResponse },
+      },
+      handler: async (request, reply) => {
+        const { format = 'json', groupBy = 'field', ...query } = request.query;
+        const report = await reports.report(await requireActor(request), { ...query, groupBy });
+        const language = pickLanguage(request.headers['accept-language']);
+        const table = formTable(FORMS[request.params.form], report, language);
+        if (format === 'json') return table;
+        const name = `${request.params.form}-${report.period.from}-${report.period.to}`;
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(formCsv(table) as never);
+        const workbook = await writeFormWorkbook(table, language, reports.today());
+        return reply.type(XLSX).header('content-disposition', `attachment; filename="${name}.xlsx"`).send(workbook as never);
+      },
     });
   };
 }

@@ -2,16 +2,21 @@
 import { Type } from 'typebox';
 import { LegalDate } from '../http/schemas.js';
 import { REPORT_GROUPS } from './reports.service.js';
+import { FORMS } from './report-forms.js';
 
 const Count = Type.Integer();
 const Rate = Type.Union([Type.Number(), Type.Null()], { description: 'Percent with 2 decimals; null when the denominator is 0' });
 
+const ScopeProperties = {
+  unitId: Type.String({ format: 'uuid', description: 'The unit reported on, with every unit below it' }),
+  period: Type.Optional(Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|6M|9M))?$', description: "A named period: '2019' (year), '2019-07' (month), '2019-Q3' (quarter), '2019-6M' / '2019-9M' (first 6 or 9 months). Or give from and to." })),
+  from: Type.Optional(LegalDate('First day of the period')),
+  to: Type.Optional(LegalDate('Last day of the period')),
+};
+
 export const ReportQuery = Type.Object(
   {
-    unitId: Type.String({ format: 'uuid', description: 'The unit reported on, with every unit below it' }),
-    period: Type.Optional(Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|6M|9M))?$', description: "A named period: '2019' (year), '2019-07' (month), '2019-Q3' (quarter), '2019-6M' / '2019-9M' (first 6 or 9 months). Or give from and to." })),
-    from: Type.Optional(LegalDate('First day of the period')),
-    to: Type.Optional(LegalDate('Last day of the period')),
+    ...ScopeProperties,
     groupBy: Type.Optional(Type.Enum(REPORT_GROUPS, { description: 'Rows per field, procedure, receiving unit, channel, online service level or receiving officer; none: the total only' })),
   },
   { additionalProperties: false },
@@ -55,4 +60,27 @@ export const ReportResponse = Type.Object({
   unitIds: Type.Array(Type.String(), { description: 'The receiving units counted: the unit’s subtree on the period’s first and last days' }),
   rows: Type.Array(Type.Object({ key: Type.String(), label: Label, figures: Type.Ref('ReportFigures') })),
   total: Type.Ref('ReportFigures'),
+});
+
+export const FormParams = Type.Object({ form: Type.Enum(Object.keys(FORMS) as Array<keyof typeof FORMS>, { description: 'ii06a: form II.06a/VPCP/KSTT; progress766: the Decision 766 progress table' }) }, { additionalProperties: false });
+
+export const FormQuery = Type.Object(
+  {
+    ...ScopeProperties,
+    groupBy: Type.Optional(Type.Enum(REPORT_GROUPS, { description: 'Rows per field (the default, as the form is usually filled), procedure, receiving unit, channel, online level or officer' })),
+    format: Type.Optional(Type.Enum(['json', 'xlsx', 'csv'] as const, { description: 'json (default), an Excel workbook in the official layout, or CSV' })),
+  },
+  { additionalProperties: false },
+);
+
+export const FormResponse = Type.Object({
+  form: Type.String(),
+  formNumber: Type.String(),
+  title: Type.String(),
+  unitName: Type.String(),
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  groupBy: Type.String(),
+  columns: Type.Array(Type.Object({ number: Type.Integer(), key: Type.String(), headers: Type.Array(Type.String()) })),
+  rows: Type.Array(Type.Object({ number: Type.Integer(), key: Type.String(), name: Type.String(), values: Type.Array(Type.Number()) })),
+  total: Type.Object({ name: Type.String(), values: Type.Array(Type.Number()) }),
 });

@@ -4,7 +4,7 @@
 import type { UnitOfWork } from '../db/unit-of-work.js';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../identity/roles.js';
-import type { Clock } from '../time/clock.js';
+import { vietnamDateOf, type Clock } from '../time/clock.js';
 import type { Unit } from '../units/unit.js';
 import type { UnitsRepository } from '../units/units.repository.js';
 import type { CounterGroup, ReportCountersRepository } from './report-counters.repository.js';
@@ -171,8 +171,9 @@ export class ReportsService {
     }
   }
 
-  now(): Date {
-    return this.clock.now();
+  /** Today's legal date (for the date line of a printed form). */
+  today(): string {
+    return vietnamDateOf(this.clock.now());
   }
 }
 

@@ -4,6 +4,7 @@
 // reconciliation against the event log (zero differences; a corrupted counter found and rebuilt).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { forEachDialect, type TestApp } from '../../test/support/test-app.js';
 import { unitIdByCode } from '../../test/support/dossier-requests.js';
 import { generateDossiers, steppingClock } from '../demo/dossier-generator.js';
@@ -119,6 +120,41 @@ forEachDialect(
         const commune = await figuresOf(t, 'candang.lanhdao', `unitId=${await unitIdByCode(t, '000.21.45.H01')}&period=2026-Q1`);
         assert.deepEqual(commune.total, desk.figures, 'the commune’s own report equals its desk’s row in the province report');
       }
+    });
+
+    it('fills form II.06a and the 766 progress table as JSON, Excel in the official layout, and CSV', async () => {
+      const t = testApp();
+      const cookie = await t.login('tinh.giamsat');
+      const query = `unitId=${provinceId}&from=2026-01-01&to=${lastDay}`;
+      const figures = (await figuresOf(t, 'tinh.giamsat', query)).total;
+      const json = (await t.inject({ method: 'GET', url: `/api/v1/reports/forms/ii06a?${query}`, headers: { cookie } })).json();
+      assert.deepEqual(json.columns.map((c: { number: number }) => c.number), [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+      assert.deepEqual(json.total.values, [figures.received, figures.receivedOnline, figures.receivedInPersonOrPostal, figures.carriedOver, figures.resolved, figures.resolvedEarly, figures.resolvedOnTime, figures.resolvedLate, figures.inProgress, figures.inProgressWithinTime, figures.inProgressOverdue]);
+      assert.ok(json.rows.length >= 2, 'one row per field');
+      const progress = (await t.inject({ method: 'GET', url: `/api/v1/reports/forms/progress766?${query}`, headers: { cookie } })).json();
+      const p = Object.fromEntries(progress.columns.map((c: { key: string }, i: number) => [c.key, progress.total.values[i]]));
+      assert.equal(p.received, p.processed + p.stopped + p.inProgress, 'received = processed + stopped + in progress');
+
+      const xlsx = await t.inject({ method: 'GET', url: `/api/v1/reports/forms/ii06a?${query}&format=xlsx`, headers: { cookie } });
+      assert.equal(xlsx.statusCode, 200);
+      assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      assert.equal(sheet.getCell('M1').value, 'Biểu số II.06a/VPCP/KSTT');
+      assert.match(String(sheet.getCell('A4').value), /^TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI ỦY BAN NHÂN DÂN TỈNH AN GIANG$/);
+      assert.equal(sheet.getCell('C7').value, 'Số hồ sơ nhận giải quyết');
+      assert.ok(sheet.getCell('D7').isMerged && sheet.getCell('F7').isMerged, 'group headers are merged over their columns');
+      assert.equal(sheet.getCell('M9').value, '(13)');
+      const totalRow = sheet.getRow(10 + json.rows.length);
+      assert.equal(totalRow.getCell(2).value, 'Tổng cộng');
+      assert.deepEqual(json.total.values.map((_: number, i: number) => totalRow.getCell(i + 3).value), json.total.values);
+
+      const csv = await t.inject({ method: 'GET', url: `/api/v1/reports/forms/ii06a?${query}&format=csv`, headers: { cookie, 'accept-language': 'en' } });
+      const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      assert.equal(lines.length, json.rows.length + 2);
+      assert.match(lines[0]!, /^TT,Tên,\(3\) Dossiers to resolve - Total,/);
+      assert.equal(lines.at(-1), `,Total,${json.total.values.join(',')}`);
     });
 
     it('lets leaders see their unit, supervisors their subtree, and nobody else', async () => {
