@@ -102,7 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(workflowRoutes(services.workflow), { prefix: '/api/v1/process-definitions' });
   await app.register(dossiersRoutes({ intake: services.intake, processing: services.processing, closing: services.closing, queries: services.dossierQueries, imports: services.dossierImport }), { prefix: '/api/v1/dossiers' });
   await app.register(publicDossiersRoutes(services.intake, services.dossierQueries), { prefix: '/api/v1/public/dossiers' });
-  await app.register(reportsRoutes(services.reports), { prefix: '/api/v1/reports' });
+  await app.register(reportsRoutes(services.reports, services.reportDrilldown), { prefix: '/api/v1/reports' });
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
 
   await app.ready();

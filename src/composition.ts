@@ -16,6 +16,8 @@ import { DossierStore } from './dossiers/dossier-store.js';
 import { DossiersRepository } from './dossiers/dossiers.repository.js';
 import { ReportCountersRepository } from './reports/report-counters.repository.js';
 import { ReportLabelsRepository } from './reports/report-labels.repository.js';
+import { ReportDossiersRepository } from './reports/report-dossiers.repository.js';
+import { ReportDrilldownService } from './reports/report-drilldown.service.js';
 import { ReportsService } from './reports/reports.service.js';
 import { ReportMaintenanceService } from './reports/report-maintenance.service.js';
 import { ImportService } from './dossiers/import.service.js';
@@ -43,6 +45,7 @@ export interface Repositories {
   readonly dossiers: DossiersRepository;
   readonly reportCounters: ReportCountersRepository;
   readonly reportLabels: ReportLabelsRepository;
+  readonly reportDossiers: ReportDossiersRepository;
   readonly identity: IdentityRepository;
   readonly audit: AuditRepository;
 }
@@ -56,6 +59,7 @@ export function bindRepositories(executor: Executor): Repositories {
     dossiers: new DossiersRepository(executor, [new ReportCountersRepository(executor)]),
     reportCounters: new ReportCountersRepository(executor),
     reportLabels: new ReportLabelsRepository(executor),
+    reportDossiers: new ReportDossiersRepository(executor),
     identity: new IdentityRepository(executor),
     audit: new AuditRepository(executor),
   };
@@ -80,6 +84,7 @@ export interface Services {
   readonly staff: StaffService;
   readonly reports: ReportsService;
   readonly reportMaintenance: ReportMaintenanceService;
+  readonly reportDrilldown: ReportDrilldownService;
 }
 
 export function createServices(db: Database, config: Config, clock: Clock): Services {
@@ -116,6 +121,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
   const store = new DossierStore(uow, clock);
   const planner = new DossierPlanner(calendar, workflow, procedureCases, uow.read.units, () => randomUUID());
   const dossiers = new DossierContext(store, planner);
+  const reports = new ReportsService(uow, clock);
   return {
     calendar,
     units,
@@ -133,7 +139,8 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     catalogImport: new CatalogImportService(uow, clock),
     auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),
     staff: new StaffService(uow, clock),
-    reports: new ReportsService(uow, clock),
+    reports,
+    reportDrilldown: new ReportDrilldownService(uow, reports),
     reportMaintenance: new ReportMaintenanceService(uow),
   };
 }

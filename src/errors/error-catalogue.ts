@@ -89,6 +89,7 @@ export const errorCatalogue = {
   DOSSIER_CONCURRENT_UPDATE: { status: 409, vi: 'Hồ sơ đang được người khác cập nhật. Vui lòng thử lại.', en: 'Someone else is updating this dossier. Please try again.' },
   DOSSIER_IMPORT_INVALID: { status: 422, vi: 'Tệp hồ sơ nhập có dòng không hợp lệ; không hồ sơ nào được nhập.', en: 'The dossier file has invalid lines; nothing was imported.' },
   REPORT_PERIOD_INVALID: { status: 422, vi: 'Kỳ báo cáo không hợp lệ: chọn một kỳ (năm, tháng, quý, 6 hoặc 9 tháng) hoặc từ ngày đến ngày, từ ngày không sau đến ngày.', en: 'The reporting period is invalid: give a named period (year, month, quarter, 6 or 9 months) or from and to, with from not after to.' },
+  REPORT_GROUP_REQUIRED: { status: 422, vi: 'Chọn dòng của báo cáo (group) khi báo cáo được chia theo nhóm.', en: 'Give the report row (group) when the report is grouped.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was already used for a different request.' },
   // Infrastructure
   NOT_READY: { status: 503, vi: 'Hệ thống đang khởi động hoặc mất kết nối cơ sở dữ liệu.', en: 'The service is starting or cannot reach its database.' },

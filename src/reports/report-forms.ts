@@ -2,6 +2,7 @@
 // Decision 766 progress table provinces publish. One description feeds the JSON answer, the Excel
 // workbook and the CSV, so the three cannot disagree.
 import type { ReportFigures } from './report-figures.js';
+import type { DrillItem } from './report-drilldown.service.js';
 import type { Report } from './reports.service.js';
 
 export interface FormColumn {
@@ -110,9 +111,18 @@ export function vietnameseDate(day: string): string {
 }
 
 /** CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs read the diacritics). */
-export function formCsv(table: FormTable): string {
-  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const header = ['TT', 'Tên', ...table.columns.map((c) => `(${c.number}) ${c.headers.join(' - ')}`)];
-  const lines = [header, ...table.rows.map((r) => [r.number, r.name, ...r.values]), ['', table.total.name, ...table.total.values]];
+function csv(lines: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+  const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return `\uFEFF${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+export function formCsv(table: FormTable): string {
+  const header = ['TT', 'Tên', ...table.columns.map((c) => `(${c.number}) ${c.headers.join(' - ')}`)];
+  return csv([header, ...table.rows.map((r) => [r.number, r.name, ...r.values]), ['', table.total.name, ...table.total.values]]);
+}
+
+/** The dossiers behind a number, one per line. */
+export function drillCsv(items: ReadonlyArray<DrillItem>): string {
+  const header = ['Mã hồ sơ', 'Thủ tục', 'Lĩnh vực', 'Người nộp', 'Kênh', 'Tiếp nhận', 'Hẹn trả (theo luật)', 'Hoàn thành', 'Trạng thái', 'Đánh giá'];
+  return csv([header, ...items.map((d) => [d.code, `${d.procedureCode} ${d.procedureName}`, d.fieldName, d.applicantName, d.channel, d.receivedAt, d.legalDueAt, d.resolvedAt, d.statusLabel.vi, d.timeliness])]);
 }

@@ -34,6 +34,11 @@ export class ReportLabelsRepository {
     return new Map(rows.map((r) => [r.id, r.online_level]));
   }
 
+  /** The ids of the procedure versions at an online service level. */
+  async versionsAtOnlineLevel(level: string): Promise<string[]> {
+    return (await this.db.selectFrom('procedure_versions').select('id').where('online_level', '=', level).execute()).map((r) => r.id);
+  }
+
   /** User id → full name. */
   async userNames(ids: readonly string[]): Promise<Map<string, string>> {
     const wanted = ids.filter((id) => id !== '');

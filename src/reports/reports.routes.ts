@@ -3,16 +3,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { authenticate, requireActor } from '../http/authentication.js';
 import { pickLanguage } from '../http/language.js';
-import { FORMS, formCsv, formTable } from './report-forms.js';
+import { drillCsv, FORMS, formCsv, formTable } from './report-forms.js';
 import { writeFormWorkbook } from './report-workbook.js';
-import { FormParams, FormQuery, FormResponse, ReportQuery, ReportResponse } from './reports.schemas.js';
+import type { ReportDrilldownService } from './report-drilldown.service.js';
+import { DrillQuery, DrillResponse, FormParams, FormQuery, FormResponse, ReportQuery, ReportResponse } from './reports.schemas.js';
 import type { ReportsService } from './reports.service.js';
 
 const security = [{ session: [] }];
 const tags = ['reports'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function reportsRoutes(reports: ReportsService) {
+export function reportsRoutes(reports: ReportsService, drilldown: ReportDrilldownService) {
   return async function register(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     app.addHook('onRequest', authenticate);
@@ -26,6 +27,24 @@ export function reportsRoutes(reports: ReportsService) {
         response: { 200: ReportResponse },
       },
       handler: async (request) => reports.report(await requireActor(request), request.query),
+    });
+
+    app.get('/dossiers', {
+      schema: {
+        tags,
+        summary: 'The dossiers behind a number of a report (a figure of a row): a page as JSON, or all of them as CSV; they always add up to the number',
+        security,
+        querystring: DrillQuery,
+        produces: ['application/json', 'text/csv'],
+        response: { 200: DrillResponse },
+      },
+      handler: async (request, reply) => {
+        const { format = 'json', ...query } = request.query;
+        const actor = await requireActor(request);
+        if (format === 'json') return { ...(await drilldown.dossiers(actor, query)), limit: query.limit, offset: query.offset };
+        const all = await drilldown.dossiers(actor, { ...query, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="ho-so-${query.figure}.csv"`).send(drillCsv(all.items) as never);
+      },
     });
 
     app.get('/forms/:form', {

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { LegalDate } from '../http/schemas.js';
 import { REPORT_GROUPS } from './reports.service.js';
 import { FORMS } from './report-forms.js';
+import { DRILL_FIGURES } from './report-drilldown.service.js';
 
 const Count = Type.Integer();
 const Rate = Type.Union([Type.Number(), Type.Null()], { description: 'Percent with 2 decimals; null when the denominator is 0' });
@@ -83,4 +84,44 @@ export const FormResponse = Type.Object({
   columns: Type.Array(Type.Object({ number: Type.Integer(), key: Type.String(), headers: Type.Array(Type.String()) })),
   rows: Type.Array(Type.Object({ number: Type.Integer(), key: Type.String(), name: Type.String(), values: Type.Array(Type.Number()) })),
   total: Type.Object({ name: Type.String(), values: Type.Array(Type.Number()) }),
+});
+
+export const DrillQuery = Type.Object(
+  {
+    ...ScopeProperties,
+    groupBy: Type.Optional(Type.Enum(REPORT_GROUPS, { description: 'The grouping of the report the number comes from' })),
+    group: Type.Optional(Type.String({ maxLength: 100, description: 'The key of the row (as the report gives it); absent: the total row' })),
+    figure: Type.Enum(DRILL_FIGURES, { description: 'Which number: the name of a figure of the report' }),
+    format: Type.Optional(Type.Enum(['json', 'csv'] as const, { description: 'json: a page; csv: every dossier' })),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+    offset: Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const DrillResponse = Type.Object({
+  total: Type.Integer({ description: 'How many dossiers are behind the number (equal to it)' }),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      code: Nullable(Type.String()),
+      status: Type.String(),
+      statusLabel: Type.Object({ vi: Type.String(), en: Type.String() }),
+      procedureCode: Type.String(),
+      procedureName: Type.String(),
+      fieldName: Type.String(),
+      applicantName: Type.String(),
+      receivingUnitId: Type.String(),
+      channel: Type.String(),
+      receivedAt: Nullable(Type.String()),
+      legalDueAt: Nullable(Type.String()),
+      dueAt: Nullable(Type.String()),
+      resolvedAt: Nullable(Type.String()),
+      timeliness: Nullable(Type.String()),
+    }),
+  ),
 });

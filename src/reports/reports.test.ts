@@ -10,6 +10,7 @@ import { unitIdByCode } from '../../test/support/dossier-requests.js';
 import { generateDossiers, steppingClock } from '../demo/dossier-generator.js';
 import type { DossierState } from '../dossiers/dossier.js';
 import { addDays, vietnamDateOf } from '../time/clock.js';
+import { DRILL_FIGURES } from './report-drilldown.service.js';
 
 const START = '2026-01-05T01:00:00.000Z';
 const clock = steppingClock(START);
@@ -155,6 +156,37 @@ forEachDialect(
       assert.equal(lines.length, json.rows.length + 2);
       assert.match(lines[0]!, /^TT,Tên,\(3\) Dossiers to resolve - Total,/);
       assert.equal(lines.at(-1), `,Total,${json.total.values.join(',')}`);
+    });
+
+    it('lists the exact dossiers behind every number (drill-down), paged and as CSV', async () => {
+      const t = testApp();
+      const cookie = await t.login('tinh.giamsat');
+      const scope = `unitId=${provinceId}&from=${addDays('2026-01-05', 2)}&to=${lastDay}`;
+      const drill = async (query: string) => {
+        const response = await t.inject({ method: 'GET', url: `/api/v1/reports/dossiers?${scope}&${query}`, headers: { cookie } });
+        assert.equal(response.statusCode, 200, response.body);
+        return response.json();
+      };
+      const total = (await figuresOf(t, 'tinh.giamsat', scope)).total;
+      for (const figure of DRILL_FIGURES) {
+        const list = await drill(`figure=${figure}&limit=500`);
+        assert.equal(list.total, total[figure], `${figure}: the list has as many dossiers as the number`);
+        assert.equal(list.items.length, Math.min(500, total[figure]));
+      }
+      const byField = await figuresOf(t, 'tinh.giamsat', `${scope}&groupBy=field`);
+      const row = byField.rows[0];
+      const firstPage = await drill(`groupBy=field&group=${row.key}&figure=received&limit=3`);
+      const secondPage = await drill(`groupBy=field&group=${row.key}&figure=received&limit=3&offset=3`);
+      assert.equal(firstPage.total, row.figures.received);
+      assert.ok(firstPage.items.every((d: { fieldName: string }) => d.fieldName === row.label.vi));
+      const ids = new Set([...firstPage.items, ...secondPage.items].map((d: { id: string }) => d.id));
+      assert.equal(ids.size, Math.min(6, row.figures.received), 'pages do not overlap');
+      const byOfficer = await figuresOf(t, 'tinh.giamsat', `${scope}&groupBy=officer`);
+      for (const officer of byOfficer.rows) assert.equal((await drill(`groupBy=officer&group=${officer.key}&figure=resolved&limit=1`)).total, officer.figures.resolved, `officer ${officer.label.vi}`);
+      const csv = await t.inject({ method: 'GET', url: `/api/v1/reports/dossiers?${scope}&figure=resolvedLate&format=csv`, headers: { cookie } });
+      assert.equal(csv.body.trim().split('\r\n').length, total.resolvedLate + 1);
+      const missing = await t.inject({ method: 'GET', url: `/api/v1/reports/dossiers?${scope}&groupBy=field&figure=received`, headers: { cookie } });
+      assert.equal(missing.json().error.code, 'REPORT_GROUP_REQUIRED');
     });
 
     it('lets leaders see their unit, supervisors their subtree, and nobody else', async () => {
