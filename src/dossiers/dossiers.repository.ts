@@ -52,6 +52,14 @@ export function taskRow(dossierId: string, task: Task): Selectable<DossierTasksT
   };
 }
 
+function eventRow(dossierId: string, seq: number, event: DossierEvent, now: string) {
+  const { type, at, actorId, unitId, ...payload } = event;
+  return { dossier_id: dossierId, seq, type, occurred_at: at, recorded_at: now, actor_user_id: actorId, unit_id: unitId, payload: writeJson(payload) };
+}
+
+/** Rows per multi-row insert: far below SQLite's limit of bound parameters (32,766) at ~30 columns. */
+const BULK_ROWS = 500;
+
 export interface StoredDossier {
   readonly state: DossierState;
   readonly eventCount: number;
@@ -92,7 +100,7 @@ function toEvent(row: Selectable<DossierEventsTable>): StoredEvent {
  * (the report counters): it sees the state before (null for a new dossier) and after every write.
  */
 export interface DossierProjection {
-  written(before: DossierState | null, after: DossierState): Promise<void>;
+  written(changes: ReadonlyArray<{ readonly before: DossierState | null; readonly after: DossierState }>): Promise<void>;
 }
 
 export class DossiersRepository {
@@ -119,7 +127,26 @@ export class DossiersRepository {
       .execute();
     await this.appendEvents(state.id, 0, events, now);
     await this.writeTasks(state.id, [], state.tasks);
-    for (const projection of this.projections) await projection.written(null, state);
+    for (const projection of this.projections) await projection.written([{ before: null, after: state }]);
+  }
+
+  /**
+   * Inserts many new dossiers at once (bulk imports, fixtures): multi-row statements, and the other
+   * projections updated once for the whole batch. Same rows as `insert` one by one.
+   */
+  async insertMany(items: ReadonlyArray<{ readonly state: DossierState; readonly events: readonly DossierEvent[] }>, now: string): Promise<void> {
+    for (let i = 0; i < items.length; i += BULK_ROWS) {
+      const chunk = items.slice(i, i + BULK_ROWS);
+      await this.db
+        .insertInto('dossiers')
+        .values(chunk.map(({ state, events }) => ({ id: state.id, ...dossierRow(state, events.length), draft_token_hash: null, state: writeJson(state), created_at: now, updated_at: now })))
+        .execute();
+      const events = chunk.flatMap(({ state, events }) => events.map((event, n) => eventRow(state.id, n + 1, event, now)));
+      for (let j = 0; j < events.length; j += BULK_ROWS) await this.db.insertInto('dossier_events').values(events.slice(j, j + BULK_ROWS)).execute();
+      const tasks = chunk.flatMap(({ state }) => state.tasks.map((task) => taskRow(state.id, task)));
+      for (let j = 0; j < tasks.length; j += BULK_ROWS) await this.db.insertInto('dossier_tasks').values(tasks.slice(j, j + BULK_ROWS)).execute();
+    }
+    for (const projection of this.projections) await projection.written(items.map(({ state }) => ({ before: null, after: state })));
   }
 
   /**
@@ -136,7 +163,7 @@ export class DossiersRepository {
     if (Number(result.numUpdatedRows) !== 1) return false;
     await this.appendEvents(after.id, expectedCount, events, now);
     await this.writeTasks(after.id, before.tasks, after.tasks);
-    for (const projection of this.projections) await projection.written(before, after);
+    for (const projection of this.projections) await projection.written([{ before, after }]);
     return true;
   }
 
@@ -144,12 +171,7 @@ export class DossiersRepository {
     if (events.length === 0) return;
     await this.db
       .insertInto('dossier_events')
-      .values(
-        events.map((event, i) => {
-          const { type, at, actorId, unitId, ...payload } = event;
-          return { dossier_id: dossierId, seq: after + i + 1, type, occurred_at: at, recorded_at: now, actor_user_id: actorId, unit_id: unitId, payload: writeJson(payload) };
-        }),
-      )
+      .values(events.map((event, i) => eventRow(dossierId, after + i + 1, event, now)))
       .execute();
   }
 

@@ -4,7 +4,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { DossierProjection } from '../dossiers/dossiers.repository.js';
 import type { DossierState } from '../dossiers/dossier.js';
-import { counterDeltas, MEASURES, zeroMeasures, type CounterDelta, type Grain, type Measures } from './report-facts.js';
+import { batchDeltas, counterDeltas, MEASURES, zeroMeasures, type CounterDelta, type Grain, type Measures } from './report-facts.js';
 
 /** A range of buckets of one grain, both ends included. */
 export interface BucketRange {
@@ -44,8 +44,8 @@ export class ReportCountersRepository implements DossierProjection {
   constructor(private readonly db: Executor) {}
 
   /** Called by the dossiers repository in the transaction that writes a dossier's projection. */
-  async written(before: DossierState | null, after: DossierState): Promise<void> {
-    await this.add(counterDeltas(before, after));
+  async written(changes: ReadonlyArray<{ readonly before: DossierState | null; readonly after: DossierState }>): Promise<void> {
+    await this.add(changes.length === 1 ? counterDeltas(changes[0]!.before, changes[0]!.after) : batchDeltas(changes));
   }
 
   /** Adds deltas to the counters (creating the rows they need). */

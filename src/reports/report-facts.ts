@@ -160,9 +160,16 @@ export function accumulate(into: Map<string, { key: CounterKey; grain: Grain; bu
  * order and cannot deadlock on them).
  */
 export function counterDeltas(before: DossierState | null, after: DossierState | null): CounterDelta[] {
+  return batchDeltas([{ before, after }]);
+}
+
+/** The deltas of many changes at once, summed (a bulk insert upserts each counter row once). */
+export function batchDeltas(changes: ReadonlyArray<{ readonly before: DossierState | null; readonly after: DossierState | null }>): CounterDelta[] {
   const sums = new Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>();
-  accumulate(sums, contributionsOf(after), 1);
-  accumulate(sums, contributionsOf(before), -1);
+  for (const { before, after } of changes) {
+    accumulate(sums, contributionsOf(after), 1);
+    accumulate(sums, contributionsOf(before), -1);
+  }
   const deltas: CounterDelta[] = [];
   for (const id of [...sums.keys()].sort()) {
     const entry = sums.get(id)!;
