@@ -12,6 +12,7 @@ import { dossiersPostgres, dossiersSqlite, wants, type DossierRun } from './doss
 import { appendReport, codeVersion, printReport, REPORT_FILE } from './report.js';
 import { baselineDurableWrite, baselineRead, motcuaApp, motcuaDurableWrite, type ScenarioEnv } from './scenarios.js';
 import { filesystemType, readSettings } from './settings.js';
+import { measureReportsAt, reportsMarkdown, type ReportBenchRow } from './report-scenarios.js';
 
 const settings = readSettings();
 fs.mkdirSync(settings.tmpRoot, { recursive: true });
@@ -80,17 +81,24 @@ async function main(): Promise<void> {
     clockSection = legalClockMarkdown(measureLegalClock());
   }
 
+  const reportRows: ReportBenchRow[] = [];
+  if (wants(env, 'reports')) {
+    for (const size of settings.reportSizes) reportRows.push(await measureReportsAt(size, console.log));
+  }
+  const reportSection = reportsMarkdown(reportRows);
+
   const elapsedSeconds = (Date.now() - startedAt.getTime()) / 1000;
   printReport(results);
   const dossierSection = dossierMarkdown(dossiers, results);
   console.log(dossierSection);
   console.log(clockSection);
+  console.log(reportSection);
   if (!settings.record) {
     console.log('\nBENCH_RECORD=0: nothing appended to docs/benchmarks.md');
     return;
   }
   appendReport(results, { settings, pinning: pinning.description, filesystem, startedAt, elapsedSeconds, loadBefore, loadAfter: os.loadavg()[0] ?? 0, code });
-  fs.appendFileSync(REPORT_FILE, dossierSection + clockSection);
+  fs.appendFileSync(REPORT_FILE, dossierSection + clockSection + reportSection);
   console.log(`\nAppended to ${path.relative(process.cwd(), REPORT_FILE)} (run took ${Math.round(elapsedSeconds)} s)`);
 }
 

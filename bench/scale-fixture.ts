@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite from 'better-sqlite3';
 import { writeJson } from '../src/db/database.js';
-import { createServices } from '../src/composition.js';
+import { bindRepositories, createServices } from '../src/composition.js';
+import { accumulate, contributionsOf, type CounterKey, type Grain, type Measures } from '../src/reports/report-facts.js';
 import { loadConfig } from '../src/config/config.js';
 import { openDatabase } from '../src/db/open-database.js';
 import { seedDemoDataIfEmpty } from '../src/demo/demo-data.js';
@@ -24,6 +25,7 @@ import type { DossierState, Task } from '../src/dossiers/dossier.js';
 import { dossierRow, taskRow } from '../src/dossiers/dossiers.repository.js';
 
 export interface FixtureInfo {
+  readonly version: number;
   readonly file: string;
   readonly dossiers: number;
   readonly templates: number;
@@ -34,6 +36,8 @@ export interface FixtureInfo {
 }
 
 const TEMPLATES = 2000;
+/** Bump when the fixture's shape changes (2: report counters of the clones): older files are rebuilt. */
+const FIXTURE_VERSION = 2;
 
 function infoFile(file: string): string {
   return `${file}.json`;
@@ -41,7 +45,8 @@ function infoFile(file: string): string {
 
 export function readFixtureInfo(file: string): FixtureInfo | undefined {
   if (!fs.existsSync(file) || !fs.existsSync(infoFile(file))) return undefined;
-  return JSON.parse(fs.readFileSync(infoFile(file), 'utf8')) as FixtureInfo;
+  const info = JSON.parse(fs.readFileSync(infoFile(file), 'utf8')) as FixtureInfo;
+  return info.version === FIXTURE_VERSION ? info : undefined;
 }
 
 interface Template {
@@ -142,7 +147,9 @@ export async function buildScaleFixture(file: string, count: number, log: (line:
         }
       }
     });
+    const clonesOf = new Map<number, number>();
     let written = loaded.length;
+    for (let i = written; i < count; i++) clonesOf.set(i % prepared.length, (clonesOf.get(i % prepared.length) ?? 0) + 1);
     while (written < count) {
       const to = Math.min(written + 10_000, count);
       cloneBatch(written, to);
@@ -161,9 +168,17 @@ export async function buildScaleFixture(file: string, count: number, log: (line:
       }
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
-    const total = (db.prepare('select count(*) as n from dossiers').get() as { n: number }).n;
     db.close();
-    const info: FixtureInfo = { file, dossiers: total, templates, seconds: (Date.now() - started) / 1000, templateSeconds, madeAt: new Date().toISOString(), bytes: fs.statSync(file).size };
+    // The clones' report counters: each template's contributions times its number of clones (a clone differs only in ids and code).
+    const counters = new Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>();
+    for (const [index, clones] of clonesOf) accumulate(counters, contributionsOf(JSON.parse(prepared[index]!.template.state) as DossierState), clones);
+    const reopened = await openDatabase(config);
+    await reopened.runInWriteTx((tx) => bindRepositories(tx).reportCounters.add([...counters.values()]));
+    await reopened.close();
+    const check = new BetterSqlite(file, { readonly: true });
+    const total = (check.prepare('select count(*) as n from dossiers').get() as { n: number }).n;
+    check.close();
+    const info: FixtureInfo = { version: FIXTURE_VERSION, file, dossiers: total, templates, seconds: (Date.now() - started) / 1000, templateSeconds, madeAt: new Date().toISOString(), bytes: fs.statSync(file).size };
     fs.writeFileSync(infoFile(file), JSON.stringify(info, null, 2));
     log(`  scale fixture: ${total.toLocaleString('en-US')} dossiers in ${info.seconds.toFixed(0)} s (${(info.bytes / 1024 ** 3).toFixed(1)} GiB)`);
     return info;

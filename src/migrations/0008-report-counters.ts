@@ -41,7 +41,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('procedure_code', 'text', (c) => c.notNull())
     .addColumn('field_code', 'text', (c) => c.notNull());
   for (const column of MEASURE_COLUMNS_0008) table = table.addColumn(column, pg ? 'bigint' : 'integer', (c) => c.notNull().defaultTo(0));
-  await table.addPrimaryKeyConstraint('report_counters_pk', ['unit_id', 'grain', 'bucket', 'procedure_version_id', 'channel', 'officer_id']).execute();
+  // SQLite: clustered on the key (WITHOUT ROWID), so a report's range of buckets is read in place.
+  await table
+    .addPrimaryKeyConstraint('report_counters_pk', ['unit_id', 'grain', 'bucket', 'procedure_version_id', 'channel', 'officer_id'])
+    .$call((t) => (pg ? t : t.modifyEnd(sql`without rowid`)))
+    .execute();
   if (pg) await sql`alter table report_counters set (fillfactor = 80)`.execute(db);
 }
 

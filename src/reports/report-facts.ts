@@ -141,15 +141,15 @@ export function counterRowId(key: Pick<CounterKey, 'unitId' | 'procedureVersionI
   return `${key.unitId}|${key.procedureVersionId}|${key.channel}|${key.officerId}|${grain}|${bucket}`;
 }
 
-/** Adds the facts (times sign) into an aggregate of counter deltas: each contribution to its day and its month. */
-export function accumulate(into: Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>, facts: DossierFacts | null, sign: 1 | -1): void {
+/** Adds the facts (times a factor: −1 removes them) into an aggregate of counter deltas: each contribution to its day and its month. */
+export function accumulate(into: Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>, facts: DossierFacts | null, times: number): void {
   if (!facts) return;
   for (const item of facts.items) {
     for (const [grain, bucket] of [['d', item.day] as const, ['m', item.day.slice(0, 7)] as const]) {
       const id = counterRowId(facts.key, grain, bucket);
       let entry = into.get(id);
       if (!entry) into.set(id, (entry = { key: facts.key, grain, bucket, values: zeroMeasures() }));
-      entry.values[item.measure] += sign * item.amount;
+      entry.values[item.measure] += times * item.amount;
     }
   }
 }
