@@ -6,7 +6,7 @@ import { pickLanguage } from '../http/language.js';
 import { drillCsv, FORMS, formCsv, formTable } from './report-forms.js';
 import { writeFormWorkbook } from './report-workbook.js';
 import type { ReportDrilldownService } from './report-drilldown.service.js';
-import { DrillQuery, DrillResponse, FormParams, FormQuery, FormResponse, ReportQuery, ReportResponse } from './reports.schemas.js';
+import { DrillQuery, DrillResponse, FormParams, FormQuery, FormResponse, MonthlyResponse, RankingResponse, ReportQuery, ReportResponse } from './reports.schemas.js';
 import type { ReportsService } from './reports.service.js';
 
 const security = [{ session: [] }];
@@ -27,6 +27,25 @@ export function reportsRoutes(reports: ReportsService, drilldown: ReportDrilldow
         response: { 200: ReportResponse },
       },
       handler: async (request) => reports.report(await requireActor(request), request.query),
+    });
+
+    app.get('/ranking', {
+      schema: {
+        tags,
+        summary: 'Receiving units (or the rows of another grouping) ranked by the Decision 766 indicator 2.1, then the on-time rate, then the number received',
+        security,
+        querystring: ReportQuery,
+        response: { 200: RankingResponse },
+      },
+      handler: async (request) => {
+        const { report, ranked } = await reports.ranking(await requireActor(request), request.query);
+        return { unit: report.unit, period: report.period, groupBy: report.groupBy, items: ranked };
+      },
+    });
+
+    app.get('/monthly', {
+      schema: { tags, summary: 'The figures of each month of a period (on-time rate over time)', security, querystring: ReportQuery, response: { 200: MonthlyResponse } },
+      handler: async (request) => ({ items: await reports.monthly(await requireActor(request), request.query) }),
     });
 
     app.get('/dossiers', {

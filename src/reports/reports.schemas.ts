@@ -125,3 +125,14 @@ export const DrillResponse = Type.Object({
     }),
   ),
 });
+
+export const RankingResponse = Type.Object({
+  unit: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }),
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  groupBy: Type.Enum(REPORT_GROUPS),
+  items: Type.Array(Type.Object({ rank: Type.Integer({ description: 'Equal scores share a rank' }), key: Type.String(), label: Label, figures: Type.Ref('ReportFigures') })),
+});
+
+export const MonthlyResponse = Type.Object({
+  items: Type.Array(Type.Object({ month: Type.String({ description: 'YYYY-MM' }), figures: Type.Ref('ReportFigures') })),
+});

@@ -147,6 +147,42 @@ export class ReportsService {
     return { unit: { id: unit.id, code: unit.code, name: unit.name }, period, groupBy, unitIds, rows, total };
   }
 
+  /**
+   * Units (or fields…) ranked by the Decision 766 indicator 2.1 — open dossiers count by where they stand —
+   * then by the on-time rate of the resolved, then by the number received. Rows with nothing received are left out.
+   */
+  async ranking(actor: Actor, query: ReportQuery): Promise<{ report: Report; ranked: Array<ReportRow & { rank: number }> }> {
+    const report = await this.report(actor, { ...query, groupBy: query.groupBy && query.groupBy !== 'none' ? query.groupBy : 'unit' });
+    const score = (row: ReportRow) => [row.figures.indicator21 ?? -1, row.figures.onTimeRate ?? -1, row.figures.received] as const;
+    const sorted = report.rows
+      .filter((row) => row.figures.received > 0)
+      .sort((a, b) => {
+        const [x, y] = [score(a), score(b)];
+        return y[0] - x[0] || y[1] - x[1] || y[2] - x[2] || a.label.vi.localeCompare(b.label.vi, 'vi');
+      });
+    // Equal scores share a rank (1, 2, 2, 4).
+    const ranked = sorted.map((row, i) => ({ ...row, rank: i + 1 }));
+    for (let i = 1; i < ranked.length; i++) {
+      const [x, y] = [score(ranked[i - 1]!), score(ranked[i]!)];
+      if (x[0] === y[0] && x[1] === y[1] && x[2] === y[2]) ranked[i]!.rank = ranked[i - 1]!.rank;
+    }
+    return { report, ranked };
+  }
+
+  /** The figures of each month of a period (for the on-time rate over time), the first and last months clipped to it. */
+  async monthly(actor: Actor, query: ReportQuery): Promise<Array<{ month: string; figures: ReportFigures }>> {
+    const period = resolvePeriod(query);
+    if (period.to.slice(0, 4) > String(Number(period.from.slice(0, 4)) + 4)) throw new AppError('REPORT_PERIOD_INVALID', { reason: 'a monthly series covers at most 5 years' });
+    const months: Array<{ month: string; figures: ReportFigures }> = [];
+    for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = nextMonthOf(month)) {
+      const from = `${month}-01` < period.from ? period.from : `${month}-01`;
+      const last = lastDayOf(month);
+      const report = await this.report(actor, { unitId: query.unitId, from, to: last > period.to ? period.to : last });
+      months.push({ month, figures: report.total });
+    }
+    return months;
+  }
+
   private async labels(groupBy: ReportGroup, keys: readonly string[]): Promise<Map<string, Label>> {
     const same = (names: Map<string, string>) => new Map([...names].map(([k, v]) => [k, { vi: v, en: v }]));
     const labels = this.uow.read.reportLabels;
@@ -175,6 +211,16 @@ export class ReportsService {
   today(): string {
     return vietnamDateOf(this.clock.now());
   }
+}
+
+function nextMonthOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
+}
+
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 function mergeGroups(grouped: GroupedSums): ChannelSums {

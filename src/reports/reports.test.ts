@@ -189,6 +189,25 @@ forEachDialect(
       assert.equal(missing.json().error.code, 'REPORT_GROUP_REQUIRED');
     });
 
+    it('ranks the desks by indicator 2.1 and gives the figures month by month', async () => {
+      const t = testApp();
+      const cookie = await t.login('tinh.giamsat');
+      const ranking = (await t.inject({ method: 'GET', url: `/api/v1/reports/ranking?unitId=${provinceId}&from=2026-01-01&to=${lastDay}`, headers: { cookie } })).json();
+      assert.ok(ranking.items.length >= 2);
+      for (let i = 1; i < ranking.items.length; i++) {
+        const [a, b] = [ranking.items[i - 1], ranking.items[i]];
+        assert.ok(a.figures.indicator21 >= b.figures.indicator21, 'sorted by indicator 2.1');
+        assert.ok(b.rank >= a.rank);
+      }
+      assert.equal(ranking.items[0].rank, 1);
+      const whole = (await figuresOf(t, 'tinh.giamsat', `unitId=${provinceId}&from=2026-01-01&to=${lastDay}`)).total;
+      const monthly = (await t.inject({ method: 'GET', url: `/api/v1/reports/monthly?unitId=${provinceId}&from=2026-01-01&to=${lastDay}`, headers: { cookie } })).json().items;
+      assert.equal(monthly[0].month, '2026-01');
+      assert.equal(monthly.reduce((n: number, m: { figures: { receivedOnline: number; receivedInPersonOrPostal: number } }) => n + m.figures.receivedOnline + m.figures.receivedInPersonOrPostal, 0), whole.receivedOnline + whole.receivedInPersonOrPostal);
+      assert.equal(monthly.reduce((n: number, m: { figures: { resolved: number } }) => n + m.figures.resolved, 0), whole.resolved);
+      assert.equal(monthly.at(-1).figures.inProgress, whole.inProgress, 'the last month closes where the period does');
+    });
+
     it('lets leaders see their unit, supervisors their subtree, and nobody else', async () => {
       const t = testApp();
       const get = async (user: string, unitId: string) => (await t.inject({ method: 'GET', url: `/api/v1/reports/figures?unitId=${unitId}&period=2026`, headers: { cookie: await t.login(user) } })).statusCode;
