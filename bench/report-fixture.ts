@@ -33,6 +33,8 @@ export interface ReportFixtureInfo {
   readonly seconds: number;
   readonly madeAt: string;
   readonly bytes: number;
+  /** Free text shortened to fit the disk (see COMPACT_ABOVE). */
+  readonly compact: boolean;
 }
 
 /** Bump when the fixture's shape changes: older files are rebuilt. */
@@ -57,6 +59,14 @@ function random(seed: number): () => number {
   };
 }
 
+/**
+ * Above this size the dossiers' free text is shortened (procedure and field names as codes, no subject, a
+ * short applicant name): a realistic dossier takes ~6 KB here, and 10,000,000 of them would not fit this
+ * machine's disk. Reports never read that text (labels come from the catalogue); the naive scan reads
+ * fewer pages, which only flatters the baseline.
+ */
+const COMPACT_ABOVE = 2_000_000;
+
 export async function buildReportFixture(file: string, count: number, log: (line: string) => void = console.log): Promise<ReportFixtureInfo> {
   const started = Date.now();
   for (const suffix of ['', '-wal', '-shm', '.json']) fs.rmSync(`${file}${suffix}`, { force: true });
@@ -80,7 +90,19 @@ export async function buildReportFixture(file: string, count: number, log: (line
   const officers = await reader.selectFrom('users').innerJoin('role_assignments', 'role_assignments.user_id', 'users.id').select(['users.id as id', 'role_assignments.unit_id as unit_id']).where('role_assignments.role', '=', 'desk_officer').execute();
   await database.close();
 
-  const refOf = (v: (typeof versions)[number]): ProcedureRef => ({ code: v.code, caseCode: 'TH1', versionId: v.id, name: v.name, caseName: v.name, fieldCode: v.field_code, fieldName: v.field_name, timeLimit: { amount: 5, unit: 'working_days' }, noAppointmentDate: false, cutOff: null });
+  const compact = count > COMPACT_ABOVE;
+  const refOf = (v: (typeof versions)[number]): ProcedureRef => ({
+    code: v.code,
+    caseCode: 'TH1',
+    versionId: v.id,
+    name: compact ? v.code : v.name,
+    caseName: compact ? 'TH1' : v.name,
+    fieldCode: v.field_code,
+    fieldName: compact ? v.field_code : v.field_name,
+    timeLimit: { amount: 5, unit: 'working_days' },
+    noAppointmentDate: false,
+    cutOff: null,
+  });
   const byDesk = desks.map((desk) => ({
     desk,
     procedures: versions.filter((v) => (desk.code.startsWith('001.') ? v.levels.includes(',commune,') : v.levels.includes(',province,'))).map(refOf),
@@ -116,7 +138,7 @@ export async function buildReportFixture(file: string, count: number, log: (line
     const meta = { actorId: deskOfficers[0] ?? null, unitId: desk.id };
     const iso = (t: number) => new Date(t).toISOString();
     const events: DossierEvent[] = [
-      { type: 'drafted', channel, receivingUnitId: desk.id, procedure, applicant: { kind: 'person', name: 'Nguyễn Văn Dân', idNumber: '001090000001' }, subject: procedure.name, components: [], resultDelivery: 'counter', imported: { source: 'bench', fingerprint: `${prefix}-${serial}` }, at: iso(receivedAt), ...meta },
+      { type: 'drafted', channel, receivingUnitId: desk.id, procedure, applicant: { kind: 'person', name: compact ? 'A' : 'Nguyễn Văn Dân', idNumber: '001090000001' }, subject: compact ? '' : procedure.name, components: [], resultDelivery: 'counter', imported: { source: 'bench', fingerprint: `${prefix}-${serial}` }, at: iso(receivedAt), ...meta },
       { type: 'received', code: `${prefix}-${String(serial).padStart(4, '0')}`, receivedAt: iso(receivedAt), ruleSetId: null, definitionId: null, dueAt: iso(dueAt), explanation: null, components: [], tasks: [], at: iso(receivedAt), ...meta },
     ];
     const outcome = rand();
@@ -159,7 +181,7 @@ export async function buildReportFixture(file: string, count: number, log: (line
   const deltas: CounterDelta[] = [...counters.values()].map((e) => ({ key: e.key, grain: e.grain, bucket: e.bucket, values: Object.fromEntries(MEASURES.map((m) => [m, e.values[m]])) as Measures }));
   await reopened.runInWriteTx((tx) => bindRepositories(tx).reportCounters.add(deltas));
   await reopened.close();
-  const info: ReportFixtureInfo = { version: FIXTURE_VERSION, file, dossiers: count, counterRows: deltas.length, seconds: (Date.now() - started) / 1000, madeAt: new Date().toISOString(), bytes: fs.statSync(file).size };
+  const info: ReportFixtureInfo = { version: FIXTURE_VERSION, file, dossiers: count, counterRows: deltas.length, seconds: (Date.now() - started) / 1000, madeAt: new Date().toISOString(), bytes: fs.statSync(file).size, compact };
   fs.writeFileSync(`${file}.json`, JSON.stringify(info, null, 2));
   log(`  report fixture: ${count.toLocaleString('en-US')} dossiers, ${deltas.length.toLocaleString('en-US')} counter rows, in ${info.seconds.toFixed(0)} s (${(info.bytes / 1024 ** 3).toFixed(1)} GiB)`);
   return info;

@@ -153,15 +153,20 @@ export function appendReport(results: readonly ScenarioResult[], context: RunCon
     `- CPU pinning: ${context.pinning}`,
     `- SQLite files on: ${context.filesystem}`,
     `- Whole run: ${Math.round(context.elapsedSeconds)} s; 1-minute load average ${context.loadBefore.toFixed(2)} before, ${context.loadAfter.toFixed(2)} after`,
-    '',
-    `| ${HEADER.join(' | ')} |`,
-    `| ${HEADER.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...rows(results).map((row) => `| ${row.join(' | ')} |`),
-    '',
-    '| Ratio (req/s) | Value | Meaning |',
-    '| --- | ---: | --- |',
-    ...computeRatios(results).map(({ ratio, value }) => `| ${ratio.label} | ${value.toFixed(2)} | ${ratio.meaning} |`),
   ];
+  // Runs limited to in-process groups (BENCH_ONLY=reports,reconcile…) have no HTTP scenarios to tabulate.
+  if (results.length > 0) {
+    lines.push(
+      '',
+      `| ${HEADER.join(' | ')} |`,
+      `| ${HEADER.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+      ...rows(results).map((row) => `| ${row.join(' | ')} |`),
+      '',
+      '| Ratio (req/s) | Value | Meaning |',
+      '| --- | ---: | --- |',
+      ...computeRatios(results).map(({ ratio, value }) => `| ${ratio.label} | ${value.toFixed(2)} | ${ratio.meaning} |`),
+    );
+  }
   const notes = results.flatMap((r) => r.notes.map((note) => `- ${r.name}: ${note}`));
   if (notes.length > 0) lines.push('', 'Checks and notes:', '', ...notes);
   lines.push('');

@@ -13,6 +13,7 @@ import { appendReport, codeVersion, printReport, REPORT_FILE } from './report.js
 import { baselineDurableWrite, baselineRead, motcuaApp, motcuaDurableWrite, type ScenarioEnv } from './scenarios.js';
 import { filesystemType, readSettings } from './settings.js';
 import { measureReportsAt, reportsMarkdown, type ReportBenchRow } from './report-scenarios.js';
+import { reconcileAtVolume, reconcileMarkdown } from './reconcile-volume.js';
 
 const settings = readSettings();
 fs.mkdirSync(settings.tmpRoot, { recursive: true });
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   if (wants(env, 'reports')) {
     for (const size of settings.reportSizes) reportRows.push(await measureReportsAt(size, console.log));
   }
-  const reportSection = reportsMarkdown(reportRows);
+  const reportSection = reportsMarkdown(reportRows) + (wants(env, 'reconcile') ? reconcileMarkdown(await reconcileAtVolume(tmpDir, settings.reconcileDossiers, console.log)) : '');
 
   const elapsedSeconds = (Date.now() - startedAt.getTime()) / 1000;
   printReport(results);

@@ -28,13 +28,15 @@ export interface BenchSettings {
   readonly scaleDossiers: number;
   /** Sizes of the province-year fixtures the report benchmark runs on (BENCH_REPORT_SIZES=1000000,10000000). */
   readonly reportSizes: readonly number[];
+  /** Dossiers of the randomised reconciliation run (BENCH_ONLY=reconcile). */
+  readonly reconcileDossiers: number;
   /** Scenario groups to run (BENCH_ONLY=base,clock,intake,lifecycle,lookup,scale,pg); null: all. */
   readonly only: readonly string[] | null;
   /** Append the results to docs/benchmarks.md (BENCH_RECORD=0 for trial runs while developing). */
   readonly record: boolean;
 }
 
-export const SCENARIO_GROUPS = ['base', 'clock', 'intake', 'lifecycle', 'lookup', 'scale', 'pg', 'reports'] as const;
+export const SCENARIO_GROUPS = ['base', 'clock', 'intake', 'lifecycle', 'lookup', 'scale', 'pg', 'reports', 'reconcile'] as const;
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = path.resolve(BENCH_DIR, '..');
@@ -79,6 +81,7 @@ export function readSettings(): BenchSettings {
     scaleFile: path.resolve(process.env.BENCH_SCALE_FILE || path.join(BENCH_DIR, '.tmp', 'scale-1m.db')),
     scaleDossiers: Math.round(number('BENCH_SCALE_DOSSIERS', 1_000_000, 1000, 100_000_000)),
     reportSizes: (process.env.BENCH_REPORT_SIZES || '1000000,10000000').split(',').map((s) => Math.round(Number(s))).filter((n) => Number.isFinite(n) && n >= 1000),
+    reconcileDossiers: Math.round(number('BENCH_RECONCILE_DOSSIERS', 100_000, 100, 10_000_000)),
     only: groups(process.env.BENCH_ONLY),
     record: flag('BENCH_RECORD', true),
   };
