@@ -29,6 +29,8 @@ export const DRILL_FIGURES = [
   'resolvedEarly',
   'resolvedOnTime',
   'resolvedLate',
+  'processed',
+  'processedOnTime',
   'refused',
   'withdrawn',
   'stopped',
@@ -84,7 +86,7 @@ export function dossierFigures(state: DossierState, from: string, to: string): R
 function windowOf(figure: DrillFigure): DrillCandidateFilter['window'] {
   if (figure === 'carriedOver') return 'received_before';
   if (figure.startsWith('received') && figure !== 'received') return 'received_during';
-  if (figure.startsWith('resolved') || figure === 'refused' || figure === 'withdrawn' || figure === 'stopped') return 'resolved_during';
+  if (figure.startsWith('resolved') || figure.startsWith('processed') || figure === 'refused' || figure === 'withdrawn' || figure === 'stopped') return 'resolved_during';
   if (figure === 'refusedAtReceipt' || figure === 'returnedForCompletion') return 'not_received';
   return 'any';
 }

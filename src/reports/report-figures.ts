@@ -23,6 +23,9 @@ export interface ReportFigures {
   /** (9) on time, including dossiers withdrawn or stopped at the applicant's request (the form's note). */
   readonly resolvedOnTime: number;
   readonly resolvedLate: number;
+  /** The 766 table's "processed": resolved, returned or withdrawn (stops are counted with the paused). */
+  readonly processed: number;
+  readonly processedOnTime: number;
   /** Of the resolved: refusals after appraisal, withdrawals, stops at the applicant's request. */
   readonly refused: number;
   readonly withdrawn: number;
@@ -98,6 +101,8 @@ export function reportFigures(before: ChannelSums, during: ChannelSums): ReportF
     resolvedEarly,
     resolvedOnTime,
     resolvedLate,
+    processed: resolved - d.stopped,
+    processedOnTime: resolvedOnTime - d.stopped,
     refused: d.refused,
     withdrawn: d.withdrawn,
     stopped: d.stopped,

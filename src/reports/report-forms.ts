@@ -2,7 +2,7 @@
 // Decision 766 progress table provinces publish. One description feeds the JSON answer, the Excel
 // workbook and the CSV, so the three cannot disagree.
 import type { ReportFigures } from './report-figures.js';
-import type { DrillItem } from './report-drilldown.service.js';
+import type { DrillFigure, DrillItem } from './report-drilldown.service.js';
 import type { Report } from './reports.service.js';
 
 export interface FormColumn {
@@ -12,6 +12,8 @@ export interface FormColumn {
   /** Header cells from the top: a group title (merged over its columns) then the column's own title. */
   readonly headers: ReadonlyArray<{ readonly vi: string; readonly en: string }>;
   readonly value: (f: ReportFigures) => number;
+  /** The figure whose dossiers make up the cell (drill-down); null for a rate. */
+  readonly figure?: DrillFigure | null;
 }
 
 export interface FormLayout {
@@ -59,17 +61,17 @@ export const PROGRESS_766: FormLayout = {
     { number: 5, key: 'receivedOnline', headers: [{ vi: 'Tiếp nhận', en: 'Received' }, { vi: 'Trực tuyến', en: 'Online' }], value: (f) => f.receivedOnline },
     { number: 6, key: 'receivedInPerson', headers: [{ vi: 'Tiếp nhận', en: 'Received' }, { vi: 'Trực tiếp', en: 'In person' }], value: (f) => f.receivedInPerson },
     { number: 7, key: 'receivedPostal', headers: [{ vi: 'Tiếp nhận', en: 'Received' }, { vi: 'Bưu chính công ích', en: 'By post' }], value: (f) => f.receivedPostal },
-    { number: 8, key: 'processed', headers: [PROCESSED, TOTAL], value: (f) => f.resolved - f.stopped },
-    { number: 9, key: 'processedEarly', headers: [PROCESSED, { vi: 'Trước hạn', en: 'Early' }], value: (f) => f.resolvedEarly },
-    { number: 10, key: 'processedOnTime', headers: [PROCESSED, { vi: 'Đúng hạn', en: 'On time' }], value: (f) => f.resolvedOnTime - f.stopped },
-    { number: 11, key: 'processedLate', headers: [PROCESSED, { vi: 'Quá hạn', en: 'Late' }], value: (f) => f.resolvedLate },
+    { number: 8, key: 'processed', headers: [PROCESSED, TOTAL], value: (f) => f.processed },
+    { number: 9, key: 'processedEarly', headers: [PROCESSED, { vi: 'Trước hạn', en: 'Early' }], value: (f) => f.resolvedEarly, figure: 'resolvedEarly' },
+    { number: 10, key: 'processedOnTime', headers: [PROCESSED, { vi: 'Đúng hạn', en: 'On time' }], value: (f) => f.processedOnTime },
+    { number: 11, key: 'processedLate', headers: [PROCESSED, { vi: 'Quá hạn', en: 'Late' }], value: (f) => f.resolvedLate, figure: 'resolvedLate' },
     { number: 12, key: 'inProgress', headers: [{ vi: 'Đang xử lý', en: 'In progress' }, TOTAL], value: (f) => f.inProgress },
     { number: 13, key: 'inProgressWithinTime', headers: [{ vi: 'Đang xử lý', en: 'In progress' }, { vi: 'Trong hạn', en: 'Within the deadline' }], value: (f) => f.inProgressWithinTime },
     { number: 14, key: 'inProgressOverdue', headers: [{ vi: 'Đang xử lý', en: 'In progress' }, { vi: 'Quá hạn', en: 'Overdue' }], value: (f) => f.inProgressOverdue },
     { number: 15, key: 'pausedSupplement', headers: [PAUSED, { vi: 'Chờ bổ sung (trong số đang xử lý)', en: 'Awaiting a supplement (of those in progress)' }], value: (f) => f.pausedSupplement },
     { number: 16, key: 'pausedPayment', headers: [PAUSED, { vi: 'Chờ nghĩa vụ tài chính (trong số đang xử lý)', en: 'Awaiting payment (of those in progress)' }], value: (f) => f.pausedPayment },
     { number: 17, key: 'stopped', headers: [PAUSED, { vi: 'Dừng xử lý trong kỳ', en: 'Stopped in the period' }], value: (f) => f.stopped },
-    { number: 18, key: 'onTimeRate', headers: [{ vi: 'Tỷ lệ đúng hạn (%)', en: 'On-time rate (%)' }, { vi: 'Chỉ số 2.1', en: 'Indicator 2.1' }], value: (f) => f.indicator21 ?? 0 },
+    { number: 18, key: 'onTimeRate', headers: [{ vi: 'Tỷ lệ đúng hạn (%)', en: 'On-time rate (%)' }, { vi: 'Chỉ số 2.1', en: 'Indicator 2.1' }], value: (f) => f.indicator21 ?? 0, figure: null },
   ],
 };
 
@@ -83,7 +85,7 @@ export interface FormTable {
   readonly unitName: string;
   readonly period: { readonly from: string; readonly to: string };
   readonly groupBy: string;
-  readonly columns: Array<{ number: number; key: string; headers: string[] }>;
+  readonly columns: Array<{ number: number; key: string; headers: string[]; figure: string | null }>;
   /** Row 1 (TT) and 2 (the group's name), then the values of the columns in order. */
   readonly rows: Array<{ number: number; key: string; name: string; values: number[] }>;
   readonly total: { name: string; values: number[] };
@@ -99,7 +101,7 @@ export function formTable(layout: FormLayout, report: Report, language: 'vi' | '
     unitName: report.unit.name,
     period: report.period,
     groupBy: report.groupBy,
-    columns: layout.columns.map((c) => ({ number: c.number, key: c.key, headers: c.headers.map((h) => h[language]) })),
+    columns: layout.columns.map((c) => ({ number: c.number, key: c.key, headers: c.headers.map((h) => h[language]), figure: c.figure === undefined ? c.key : c.figure })),
     rows: report.rows.map((row, i) => ({ number: i + 1, key: row.key, name: row.label[language], values: values(row.figures) })),
     total: { name: language === 'vi' ? 'Tổng cộng' : 'Total', values: values(report.total) },
   };

@@ -35,6 +35,8 @@ export const Figures = Type.Object(
     resolvedEarly: Type.Integer({ description: '(8) before the appointment' }),
     resolvedOnTime: Type.Integer({ description: '(9) on time, including dossiers withdrawn or stopped at the applicant’s request' }),
     resolvedLate: Type.Integer({ description: '(10) late' }),
+    processed: Type.Integer({ description: 'Decision 766 table: resolved, returned or withdrawn (stops are counted with the paused)' }),
+    processedOnTime: Count,
     refused: Count,
     withdrawn: Count,
     stopped: Count,
@@ -81,7 +83,7 @@ export const FormResponse = Type.Object({
   unitName: Type.String(),
   period: Type.Object({ from: Type.String(), to: Type.String() }),
   groupBy: Type.String(),
-  columns: Type.Array(Type.Object({ number: Type.Integer(), key: Type.String(), headers: Type.Array(Type.String()) })),
+  columns: Type.Array(Type.Object({ number: Type.Integer(), key: Type.String(), headers: Type.Array(Type.String()), figure: Type.Union([Type.String(), Type.Null()], { description: 'The figure to ask /reports/dossiers for, to list the dossiers behind a cell; null for rates' }) })),
   rows: Type.Array(Type.Object({ number: Type.Integer(), key: Type.String(), name: Type.String(), values: Type.Array(Type.Number()) })),
   total: Type.Object({ name: Type.String(), values: Type.Array(Type.Number()) }),
 });

@@ -135,6 +135,12 @@ forEachDialect(
       const progress = (await t.inject({ method: 'GET', url: `/api/v1/reports/forms/progress766?${query}`, headers: { cookie } })).json();
       const p = Object.fromEntries(progress.columns.map((c: { key: string }, i: number) => [c.key, progress.total.values[i]]));
       assert.equal(p.received, p.processed + p.stopped + p.inProgress, 'received = processed + stopped + in progress');
+      for (const [i, column] of progress.columns.entries()) {
+        if (column.figure === null) continue;
+        assert.ok((DRILL_FIGURES as readonly string[]).includes(column.figure), `${column.key} links to a list`);
+        const list = (await t.inject({ method: 'GET', url: `/api/v1/reports/dossiers?${query}&figure=${column.figure}&limit=1`, headers: { cookie } })).json();
+        assert.equal(list.total, progress.total.values[i], `the list behind column (${column.number}) ${column.key}`);
+      }
 
       const xlsx = await t.inject({ method: 'GET', url: `/api/v1/reports/forms/ii06a?${query}&format=xlsx`, headers: { cookie } });
       assert.equal(xlsx.statusCode, 200);
