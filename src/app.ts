@@ -53,6 +53,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const services = createServices(database, config, clock);
   try {
     await services.calendar.ensureReferenceData();
+    await services.reportMaintenance.fillIfMissing();
     if (config.seedDemoData && (await seedDemoDataIfEmpty(services, database, clock)) && config.demoDossiers > 0) {
       await seedDemoDossiers(database, config, clock.now(), config.demoDossiers);
     }

@@ -119,6 +119,10 @@ export class ReportCountersRepository implements DossierProjection {
     });
   }
 
+  async isEmpty(): Promise<boolean> {
+    return (await this.db.selectFrom('report_counters').select('unit_id').limit(1).execute()).length === 0;
+  }
+
   async deleteAll(): Promise<void> {
     await this.db.deleteFrom('report_counters').execute();
   }

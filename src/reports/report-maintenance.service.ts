@@ -93,6 +93,17 @@ export class ReportMaintenanceService {
     return this.uow.write((repos) => this.compare(repos));
   }
 
+  /**
+   * At start-up: dossiers exist but no counter does (a database from before the counters existed, or
+   * restored without them), so the counters are built from the event log once. True if it did.
+   */
+  async fillIfMissing(): Promise<boolean> {
+    if (!(await this.uow.read.reportCounters.isEmpty())) return false;
+    if ((await this.uow.read.dossiers.idsAfter(null, 1)).length === 0) return false;
+    await this.rebuild();
+    return true;
+  }
+
   /** Replaces every counter by the sums the event log gives, in one write transaction. */
   async rebuild(): Promise<{ dossiers: number; counterRows: number }> {
     return this.uow.write(async (repos) => {

@@ -239,6 +239,11 @@ forEachDialect(
       assert.ok(corrupted.differences.every((d) => d.measure === 'received' && d.stored === d.fromEvents + 1));
       await maintenance.rebuild();
       assert.deepEqual((await maintenance.reconcile()).differences, []);
+      assert.equal(await maintenance.fillIfMissing(), false, 'counters exist: nothing to fill');
+      // A database from before the counters existed: dossiers, no counters — filled at start-up.
+      await t.app.database.runInWriteTx((tx) => tx.deleteFrom('report_counters').execute());
+      assert.equal(await maintenance.fillIfMissing(), true);
+      assert.deepEqual((await maintenance.reconcile()).differences, []);
     });
   },
   { clock, env: { SESSION_TTL_HOURS: '720' } },
