@@ -7,6 +7,7 @@ import * as m0004 from './0004-catalog.js';
 import * as m0005 from './0005-workflow.js';
 import * as m0006 from './0006-dossiers.js';
 import * as m0007 from './0007-dossier-search-index.js';
+import * as m0008 from './0008-documents.js';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -23,4 +24,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0005-workflow': m0005,
   '0006-dossiers': m0006,
   '0007-dossier-search-index': m0007,
+  '0008-documents': m0008,
 };
