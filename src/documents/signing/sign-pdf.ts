@@ -27,13 +27,29 @@ class PortAdapter extends Signer {
 
 const signPdf = new SignPdf();
 
+/**
+ * The placeholder writes its text entries verbatim inside (…) as single bytes; Vietnamese needs a UTF-16BE
+ * text string (with its byte-order mark), so the bytes are given as such, with the literal's escapes.
+ */
+export function utf16Literal(text: string): string {
+  const utf16 = Buffer.from(`\ufeff${text.normalize('NFC')}`, 'utf16le').swap16();
+  let out = '';
+  for (const byte of utf16) {
+    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;
+    else if (byte === 0x0d) out += '\\r';
+    else if (byte === 0x0a) out += '\\n';
+    else out += String.fromCharCode(byte);
+  }
+  return out;
+}
+
 export async function signDocument(doc: PDFDocument, signer: DocumentSigner, request: SignatureRequest): Promise<Buffer> {
   pdflibAddPlaceholder({
     pdfDoc: doc,
-    reason: request.reason.normalize('NFC'),
-    contactInfo: (request.contactInfo ?? '').normalize('NFC'),
-    name: request.signerName.normalize('NFC'),
-    location: request.location.normalize('NFC'),
+    reason: utf16Literal(request.reason),
+    contactInfo: utf16Literal(request.contactInfo ?? ''),
+    name: utf16Literal(request.signerName),
+    location: utf16Literal(request.location),
     signingTime: request.signingTime,
     signatureLength: 8192,
   });
