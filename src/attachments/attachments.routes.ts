@@ -22,7 +22,8 @@ const UPLOAD_DESCRIPTION = 'multipart/form-data with one part "file". Accepted: 
 
 export function attachmentsRoutes(attachments: AttachmentsService, maxBytes: number) {
   return async function register(fastify: FastifyInstance): Promise<void> {
-    await fastify.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1, headerPairs: 50 } });
+    // preservePath: the name exactly as sent, so a path in it is refused rather than silently cut off.
+    await fastify.register(multipart, { preservePath: true, limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1, headerPairs: 50 } } as Parameters<typeof multipart>[1]);
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     app.addHook('onRequest', authenticate);
 
