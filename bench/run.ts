@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hasTaskset, killAllChildren, pinSelfToCpu } from './child-server.js';
+import { documentsMarkdown, measureDocuments } from './documents.js';
 import { legalClockMarkdown, measureLegalClock } from './legal-clock.js';
 import type { ScenarioResult } from './load.js';
 import type { PgCluster } from '../test/support/pg-cluster.js';
@@ -80,17 +81,24 @@ async function main(): Promise<void> {
     clockSection = legalClockMarkdown(measureLegalClock());
   }
 
+  let documentsSection = '';
+  if (wants(env, 'documents')) {
+    console.log('  documents: rendering and signing receipts in process…');
+    documentsSection = documentsMarkdown(await measureDocuments());
+  }
+
   const elapsedSeconds = (Date.now() - startedAt.getTime()) / 1000;
   printReport(results);
   const dossierSection = dossierMarkdown(dossiers, results);
   console.log(dossierSection);
   console.log(clockSection);
+  console.log(documentsSection);
   if (!settings.record) {
     console.log('\nBENCH_RECORD=0: nothing appended to docs/benchmarks.md');
     return;
   }
   appendReport(results, { settings, pinning: pinning.description, filesystem, startedAt, elapsedSeconds, loadBefore, loadAfter: os.loadavg()[0] ?? 0, code });
-  fs.appendFileSync(REPORT_FILE, dossierSection + clockSection);
+  fs.appendFileSync(REPORT_FILE, dossierSection + clockSection + documentsSection);
   console.log(`\nAppended to ${path.relative(process.cwd(), REPORT_FILE)} (run took ${Math.round(elapsedSeconds)} s)`);
 }
 

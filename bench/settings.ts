@@ -26,13 +26,13 @@ export interface BenchSettings {
   /** The prepared database of the scale scenario (built when missing, then reused). */
   readonly scaleFile: string;
   readonly scaleDossiers: number;
-  /** Scenario groups to run (BENCH_ONLY=base,clock,intake,lifecycle,lookup,scale,pg); null: all. */
+  /** Scenario groups to run (BENCH_ONLY=base,clock,intake,lifecycle,lookup,scale,pg,documents); null: all. */
   readonly only: readonly string[] | null;
   /** Append the results to docs/benchmarks.md (BENCH_RECORD=0 for trial runs while developing). */
   readonly record: boolean;
 }
 
-export const SCENARIO_GROUPS = ['base', 'clock', 'intake', 'lifecycle', 'lookup', 'scale', 'pg'] as const;
+export const SCENARIO_GROUPS = ['base', 'clock', 'intake', 'lifecycle', 'lookup', 'scale', 'pg', 'documents'] as const;
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = path.resolve(BENCH_DIR, '..');

@@ -131,7 +131,8 @@ const DEVELOPMENT_SIGNING_SECRET = 'motcua-development-only-signing-key-secret';
 
 function parseDocuments(reader: EnvReader, isProduction: boolean, port: number): Config['documents'] {
   const signingKeySecret = reader.string('SIGNING_KEY_SECRET', isProduction ? '' : DEVELOPMENT_SIGNING_SECRET);
-  if (isProduction && signingKeySecret.length < 32) reader.problem('SIGNING_KEY_SECRET must be set in production (at least 32 characters): it seals the units\' signing certificates');
+  // Unset in production: documents cannot be signed (a clear error when one is asked for); set: strong enough.
+  if (isProduction && signingKeySecret !== '' && signingKeySecret.length < 32) reader.problem('SIGNING_KEY_SECRET must have at least 32 characters: it seals the units\' signing certificates');
   const publicBaseUrl = reader.string('PUBLIC_BASE_URL', reader.string('PUBLIC_URL', `http://localhost:${port}`));
   if (!/^https?:\/\/[^\s]+$/.test(publicBaseUrl)) reader.problem(`PUBLIC_BASE_URL must be an http(s) address (got "${publicBaseUrl}")`);
   return {

@@ -3,8 +3,10 @@
 // sound, pdfsig finds the signature valid — and a digest mismatch after one byte is changed. Issued forms
 // re-render from their snapshots to the same bytes; the verify endpoint and the CLI report signer and integrity.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { it } from 'node:test';
-import { pdfsig, pdfText, qpdfCheck, tamper, writeTemp } from '../../test/support/pdf-tools.js';
+import { pdfsig, pdfText, qpdfCheck, qrCodesOnFirstPage, tamper, writeTemp } from '../../test/support/pdf-tools.js';
 import { forEachDialect, type TestApp } from '../../test/support/test-app.js';
 import { runCli } from '../cli/main.js';
 import { generateDossiers, steppingClock } from '../demo/dossier-generator.js';
@@ -45,6 +47,12 @@ async function dossierWith(t: TestApp, type: DossierEventType): Promise<{ state:
   return { state, at: new Date(row.occurred_at).toISOString(), actorId: row.actor_user_id };
 }
 
+/** MOTCUA_DOCS_DUMP=dir keeps the rendered forms (to look at them, or to make docs/ images). */
+function dump(name: string, bytes: Buffer): void {
+  const dir = process.env.MOTCUA_DOCS_DUMP;
+  if (dir) fs.writeFileSync(path.join(dir, name), bytes);
+}
+
 function assertSound(bytes: Buffer, context: string): void {
   assert.equal(bytes.subarray(0, 5).toString(), '%PDF-', context);
   const check = qpdfCheck(bytes);
@@ -73,6 +81,7 @@ forEachDialect(
         assert.equal(response.statusCode, 200, response.body);
         assert.equal(response.headers['content-type'], 'application/pdf');
         const bytes = response.rawPayload;
+        dump(`form-${form}-${t.dialect}.pdf`, bytes);
         assertSound(bytes, `form ${form} of ${state.code}`);
         const text = pdfText(bytes);
         // A refusal at the desk comes before any number: the form says so instead of a code.
@@ -83,7 +92,10 @@ forEachDialect(
         const issuedOn = dateText(issued[issued.length - 1].issuedAt).split('/');
         assert.ok(text.includes(`ngày ${issuedOn[0]} tháng ${issuedOn[1]} năm ${issuedOn[2]}`), `form ${form}: the date line of ${issuedOn.join('/')}`);
         assert.match(text, /Số: \d+\//, 'a document number');
-        if (state.code) assert.ok(text.includes(`/tra-cuu/${state.code}`), 'the lookup address under the QR code');
+        if (state.code) {
+          assert.ok(text.includes(`/tra-cuu/${state.code}`), 'the lookup address under the QR code');
+          assert.deepEqual(qrCodesOnFirstPage(bytes), [`${t.config.documents.publicBaseUrl}/tra-cuu/${state.code}`], 'the QR code leads to the public lookup page');
+        }
 
         // The verify endpoint names the officer who acted; the reprint from the snapshot is byte-identical.
         const verify = (await get(t, `/api/v1/documents/${issued[0].id}/verify`)).json();
@@ -120,6 +132,7 @@ forEachDialect(
       const { state } = await dossierWith(t, 'result_returned');
       const sheet = await get(t, `/api/v1/dossiers/${state.id}/documents/06`);
       assert.equal(sheet.statusCode, 200, sheet.body);
+      dump(`form-06-${t.dialect}.pdf`, sheet.rawPayload);
       assertSound(sheet.rawPayload, 'form 06');
       const text = pdfText(sheet.rawPayload);
       assert.ok(text.includes(TITLES['06']!) && text.includes(state.code!));
@@ -128,6 +141,7 @@ forEachDialect(
 
       const register = await get(t, `/api/v1/documents/register?unitId=${state.receivingUnitId}&year=2026`);
       assert.equal(register.statusCode, 200, register.body);
+      dump(`form-07-${t.dialect}.pdf`, register.rawPayload);
       assertSound(register.rawPayload, 'form 07');
       const registerText = pdfText(register.rawPayload);
       assert.ok(registerText.includes('SỔ THEO DÕI HỒ SƠ NĂM 2026'));

@@ -34,7 +34,12 @@ export class SigningService {
     this.box = new SecretBox(options.secret);
   }
 
+  private requireSecret(): void {
+    if (!this.options.secret) throw new AppError('DOCUMENT_NO_CERTIFICATE', { reason: 'SIGNING_KEY_SECRET is not configured: certificates cannot be sealed or opened' });
+  }
+
   private open(stored: StoredCertificate): DocumentSigner {
+    this.requireSecret();
     let signer = this.signers.get(stored.id);
     if (!signer) {
       const { p12, passphrase } = JSON.parse(this.box.open(stored.sealedPkcs12).toString('utf8')) as { p12: string; passphrase: string };
@@ -69,6 +74,7 @@ export class SigningService {
   }
 
   private record(unitId: string | null, p12: Buffer, passphrase: string, isDevelopment: boolean, uploadedBy: string | null): StoredCertificate {
+    this.requireSecret();
     const info = readPkcs12(p12, passphrase).info;
     const sealed = this.box.seal(Buffer.from(JSON.stringify({ p12: p12.toString('base64'), passphrase }), 'utf8'));
     return { id: randomUUID(), unitId, subject: info.subject, serialNumber: info.serialNumber, notBefore: info.notBefore, notAfter: info.notAfter, sealedPkcs12: sealed, isDevelopment, uploadedBy, createdAt: this.clock.now().toISOString() };

@@ -37,3 +37,11 @@ export function tamper(bytes: Uint8Array): Buffer {
   copy[at] = copy[at]! ^ 0x01;
   return copy;
 }
+
+/** The QR codes on the first page, decoded by zbarimg (zbar-tools) from a 200-dpi rendering by pdftoppm. */
+export function qrCodesOnFirstPage(bytes: Uint8Array): string[] {
+  const file = writeTemp(bytes);
+  execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-singlefile', file, `${file}-page`]);
+  const result = spawnSync('zbarimg', ['-q', '--raw', `${file}-page.png`], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter(Boolean);
+}

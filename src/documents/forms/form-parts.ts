@@ -101,15 +101,21 @@ export async function drawSignatures(sheet: Sheet, blocks: { left?: SignatureBlo
   sheet.y = top - size * 7;
 }
 
-/** The QR code of the public lookup page, with the dossier code and the address beside it. */
+/**
+ * The QR code of the public lookup page at the foot of the first page, with the dossier code and the address
+ * beside it; the space is reserved so that the body never runs into it (a long form continues overleaf).
+ */
 export async function drawLookup(sheet: Sheet, code: string | null, url: string | null, size: number): Promise<void> {
   if (!code || !url) return;
   const qrSize = 62;
-  sheet.ensure(qrSize + 4);
-  const bottom = sheet.y - qrSize;
-  drawQr(sheet.page, url, sheet.left - 4, bottom, qrSize);
+  sheet.reserveFirstPageBottom(qrSize + size);
+  const page = sheet.firstPage;
+  const bottom = sheet.margins - 12;
+  drawQr(page, url, sheet.left - 4, bottom, qrSize);
   const x = sheet.left + qrSize + 2;
   const width = sheet.right - x;
+  const current = sheet.page;
+  sheet.page = page;
   let y = bottom + qrSize - size * 1.6;
   for (const line of [`Mã hồ sơ: ${code}`, 'Tra cứu tình trạng hồ sơ bằng mã QR hoặc tại địa chỉ:']) {
     await sheet.draw(line, x, y, { size: size - 1, face: line.startsWith('Mã') ? 'bold' : 'italic' });
@@ -119,5 +125,5 @@ export async function drawLookup(sheet: Sheet, code: string | null, url: string 
     await sheet.draw(line, x, y, { size: size - 1.5 });
     y -= size * 1.2;
   }
-  sheet.y = bottom - size;
+  sheet.page = current;
 }

@@ -17,6 +17,7 @@ async function numbered(sheet: Sheet, items: readonly string[]): Promise<void> {
 }
 
 export async function drawReceipt(sheet: Sheet, d: ReceiptData): Promise<void> {
+  await drawLookup(sheet, d.dossierCode, d.lookupUrl, HEADER);
   await drawHeader(sheet, d.header, HEADER);
   await drawTitle(sheet, 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', TITLE);
   await sheet.paragraph(`Mã hồ sơ: ${d.dossierCode ?? ''}`, { face: 'bold', align: 'center' });
@@ -39,10 +40,10 @@ export async function drawReceipt(sheet: Sheet, d: ReceiptData): Promise<void> {
   await sheet.field('Đăng ký nhận kết quả tại:', d.resultPlace);
   await sheet.field('Vào Sổ theo dõi hồ sơ, Quyển số:', `${d.register.book}, Số thứ tự: ${d.register.serial}`);
   await drawSignatures(sheet, { left: { title: 'Người nộp hồ sơ', name: d.representative?.name ?? d.applicant.name }, right: d.receiver }, HEADER);
-  await drawLookup(sheet, d.dossierCode, d.lookupUrl, HEADER);
 }
 
 export async function drawSupplement(sheet: Sheet, d: SupplementData): Promise<void> {
+  await drawLookup(sheet, d.dossierCode, d.lookupUrl, HEADER);
   await drawHeader(sheet, d.header, HEADER);
   await drawTitle(sheet, 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', TITLE);
   if (d.dossierCode) await sheet.paragraph(`Mã hồ sơ: ${d.dossierCode}`, { face: 'bold', align: 'center' });
@@ -56,10 +57,10 @@ export async function drawSupplement(sheet: Sheet, d: SupplementData): Promise<v
   await sheet.paragraph('Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà/tổ chức liên hệ với:');
   await sheet.paragraph(`${d.contact.name}${d.contact.phone ? `, số điện thoại ${d.contact.phone}` : ''} để được hướng dẫn.`, { x: sheet.left + 12 });
   await drawSignatures(sheet, { right: d.officer }, HEADER);
-  await drawLookup(sheet, d.dossierCode, d.lookupUrl, HEADER);
 }
 
 export async function drawRefusal(sheet: Sheet, d: RefusalData): Promise<void> {
+  await drawLookup(sheet, d.dossierCode, d.lookupUrl, HEADER);
   await drawHeader(sheet, d.header, HEADER);
   await drawTitle(sheet, 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', TITLE);
   await sheet.paragraph(`${d.header.unitName} tiếp nhận hồ sơ của:`);
@@ -71,10 +72,10 @@ export async function drawRefusal(sheet: Sheet, d: RefusalData): Promise<void> {
   if (d.items.length > 0) await numbered(sheet, d.items);
   await sheet.paragraph('Xin thông báo để ông/bà/tổ chức được biết và thực hiện.');
   await drawSignatures(sheet, { left: { title: 'Người nộp hồ sơ', name: d.applicant.name }, right: d.officer }, HEADER);
-  await drawLookup(sheet, d.dossierCode, d.lookupUrl, HEADER);
 }
 
 export async function drawApology(sheet: Sheet, d: ApologyData): Promise<void> {
+  await drawLookup(sheet, d.dossierCode, d.lookupUrl, HEADER);
   await drawHeader(sheet, d.header, HEADER);
   await drawTitle(sheet, 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', TITLE);
   await sheet.paragraph(`Kính gửi: ${d.applicant.name}`, { face: 'bold', align: 'center' });
@@ -90,10 +91,10 @@ export async function drawApology(sheet: Sheet, d: ApologyData): Promise<void> {
   await sheet.paragraph(timeText(d.newDueAt), { face: 'bold', align: 'center' });
   await sheet.paragraph('Rất mong nhận được sự thông cảm của ông/bà/tổ chức. Trân trọng!');
   await drawSignatures(sheet, { right: d.head }, HEADER);
-  await drawLookup(sheet, d.dossierCode, d.lookupUrl, HEADER);
 }
 
 export async function drawStop(sheet: Sheet, d: StopData): Promise<void> {
+  await drawLookup(sheet, d.dossierCode, d.lookupUrl, HEADER);
   await drawHeader(sheet, d.header, HEADER);
   await drawTitle(sheet, 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ', TITLE);
   await sheet.paragraph(`Kính gửi: ${d.applicant.name}`, { face: 'bold', align: 'center' });
@@ -105,5 +106,4 @@ export async function drawStop(sheet: Sheet, d: StopData): Promise<void> {
   await sheet.field('Lý do:', d.reason);
   await sheet.paragraph('Hồ sơ và giấy tờ đã nộp được trả lại cho ông/bà/tổ chức tại nơi tiếp nhận. Trân trọng!');
   await drawSignatures(sheet, { right: d.head }, HEADER);
-  await drawLookup(sheet, d.dossierCode, d.lookupUrl, HEADER);
 }

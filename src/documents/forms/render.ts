@@ -24,7 +24,7 @@ async function drawForm(data: FormData): Promise<Sheet> {
   const sheet = await Sheet.create({
     size: register ? A4_LANDSCAPE : A5,
     margin: register ? 36 : 30,
-    bodySize: register ? 10 : 10,
+    bodySize: register ? 10 : 9.5,
     title: `${FORM_TITLES[data.form].vi}${data.dossierCode ? ` ${data.dossierCode}` : ''}`,
     createdAt: new Date(data.header.issuedAt),
   });

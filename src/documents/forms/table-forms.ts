@@ -7,6 +7,7 @@ import type { ControlSheetData, RegisterData } from './form-types.js';
 const RESULT = { early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn' } as const;
 
 export async function drawControlSheet(sheet: Sheet, d: ControlSheetData): Promise<void> {
+  await drawLookup(sheet, d.dossierCode, d.lookupUrl, 9.5);
   await drawHeader(sheet, d.header, 9.5);
   await drawTitle(sheet, 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', 12);
   await sheet.field('Mã số hồ sơ:', d.dossierCode ?? '');
@@ -19,10 +20,10 @@ export async function drawControlSheet(sheet: Sheet, d: ControlSheetData): Promi
   sheet.gap(4);
   await sheet.table(
     [
-      { title: 'Tên cơ quan', weight: 3.2 },
-      { title: 'Thời gian giao, nhận hồ sơ', weight: 2 },
-      { title: 'Kết quả giải quyết', weight: 1.6, align: 'center' },
-      { title: 'Ghi chú', weight: 2 },
+      { title: 'Tên cơ quan', weight: 3 },
+      { title: 'Thời gian giao, nhận hồ sơ', weight: 2.6 },
+      { title: 'Kết quả giải quyết', weight: 1.3, align: 'center' },
+      { title: 'Ghi chú', weight: 1.7 },
     ],
     d.rows.map((r) => [
       `${r.step}\n1. Giao: ${r.from}\n2. Nhận: ${r.to}`,
@@ -33,9 +34,7 @@ export async function drawControlSheet(sheet: Sheet, d: ControlSheetData): Promi
     { size: 8.5 },
   );
   sheet.gap(6);
-  await sheet.paragraph('Ghi chú: Kết quả giải quyết hồ sơ do bên nhận hồ sơ ghi; phiếu được lập tự động trên Hệ thống thông tin giải quyết thủ tục hành chính.', { size: 8, face: 'italic' });
-  sheet.gap(4);
-  await drawLookup(sheet, d.dossierCode, d.lookupUrl, 9.5);
+  await sheet.paragraph('Ghi chú: Kết quả giải quyết do bên nhận hồ sơ ghi; phiếu lập tự động trên hệ thống.', { size: 8, face: 'italic' });
 }
 
 export async function drawRegister(sheet: Sheet, d: RegisterData): Promise<void> {
@@ -59,6 +58,4 @@ export async function drawRegister(sheet: Sheet, d: RegisterData): Promise<void>
     { size: 7.5 },
   );
   if (d.rows.length === 0) await sheet.paragraph('(Chưa có hồ sơ nào trong năm.)', { face: 'italic' });
-  sheet.gap(6);
-  await drawLookup(sheet, null, null, 9);
 }

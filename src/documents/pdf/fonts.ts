@@ -1,6 +1,8 @@
 // Tinos (metric-compatible with Times New Roman, the typeface of official documents under Decree 30/2020),
 // shipped by @fontsource/tinos as Unicode-range subsets: "latin" (ASCII, Latin-1: â, ê, ô, á…) and
 // "vietnamese" (ă, đ, ơ, ư, ạ, ả, ấ…, ₫). A string is drawn as runs, each in the subset that has its glyphs.
+// The subsets are small (5–16 KiB each), so they are embedded whole: no per-document subsetting, and their
+// compressed streams are the same in every document (see reuseCompressedStreams in sheet.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
@@ -21,6 +23,32 @@ interface FaceBytes {
 }
 
 let loaded: Record<Face, FaceBytes> | undefined;
+
+type FontkitFont = ReturnType<typeof fontkit.create>;
+const parsed = new Map<Uint8Array, FontkitFont>();
+
+/**
+ * fontkit as pdf-lib sees it, with two savings that leave the output unchanged in kind: a font file is parsed
+ * once per process (pdf-lib makes its own subset per document), and text is encoded glyph by glyph from the
+ * character map instead of being shaped (precomposed NFC Vietnamese needs no ligatures or mark positioning;
+ * widths come from advances, as the layout layer measures them).
+ */
+const sharedFontkit = {
+  create(bytes: Uint8Array): FontkitFont {
+    let font = parsed.get(bytes);
+    if (!font) {
+      const created = fontkit.create(bytes);
+      const glyphs = (text: string) => Array.from(text, (ch) => created.glyphForCodePoint(ch.codePointAt(0)!));
+      (created as unknown as { layout: (text: string) => unknown }).layout = (text: string) => {
+        const list = glyphs(text);
+        return { glyphs: list, positions: list.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 })) };
+      };
+      parsed.set(bytes, created);
+      font = created;
+    }
+    return font;
+  },
+} as unknown as typeof fontkit;
 
 function fontDirectory(): string {
   const require = createRequire(import.meta.url);
@@ -76,7 +104,7 @@ export class DocumentFonts {
   private constructor(private readonly doc: PDFDocument) {}
 
   static async for(doc: PDFDocument): Promise<DocumentFonts> {
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(sharedFontkit);
     return new DocumentFonts(doc);
   }
 
@@ -85,7 +113,7 @@ export class DocumentFonts {
     let font = this.embedded.get(key);
     if (!font) {
       const bytes = loadFaces()[face];
-      font = await this.doc.embedFont(subset === 0 ? bytes.latin : bytes.vietnamese, { subset: true });
+      font = await this.doc.embedFont(subset === 0 ? bytes.latin : bytes.vietnamese, { subset: false });
       this.embedded.set(key, font);
     }
     return font;

@@ -1,6 +1,7 @@
-// The lookup QR code drawn as one vector path (crisp at any print resolution, no image to embed).
+// The lookup QR code drawn as vector rectangles (crisp at any print resolution, no image to embed): the
+// coordinate system is scaled to one module, and each horizontal run of dark modules is one rectangle.
 import QRCode from 'qrcode';
-import { rgb, type PDFPage } from 'pdf-lib';
+import { concatTransformationMatrix, fill, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingColor, type PDFOperator, type PDFPage } from 'pdf-lib';
 
 /** Draws the QR code of `text` with its lower-left corner at (x, y), `size` points wide (quiet zone included). */
 export function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
@@ -8,12 +9,20 @@ export function drawQr(page: PDFPage, text: string, x: number, y: number, size: 
   const n = qr.modules.size;
   const quiet = 2;
   const cell = size / (n + 2 * quiet);
-  // One path of unit squares in module coordinates (SVG's y axis points down), scaled to the cell size.
-  const path: string[] = [];
+  const ops: PDFOperator[] = [pushGraphicsState(), setFillingColor(rgb(0, 0, 0)), concatTransformationMatrix(cell, 0, 0, cell, x, y)];
+  // In module units, the origin at the lower-left corner of the quiet zone; row 0 is at the top.
   for (let row = 0; row < n; row++) {
-    for (let col = 0; col < n; col++) {
-      if (qr.modules.get(row, col)) path.push(`M${col + quiet} ${row + quiet}h1v1h-1z`);
+    let col = 0;
+    while (col < n) {
+      if (!qr.modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < n && qr.modules.get(row, col)) col++;
+      ops.push(rectangle(start + quiet, n + quiet - row - 1, col - start, 1));
     }
   }
-  page.drawSvgPath(path.join(''), { x, y: y + size, scale: cell, color: rgb(0, 0, 0), borderWidth: 0 });
+  ops.push(fill(), popGraphicsState());
+  page.pushOperators(...ops);
 }

@@ -1,6 +1,7 @@
 // A small layout layer over pdf-lib for administrative forms: a cursor that moves down the page, text in
 // Tinos runs (left, centred, right, wrapped), labelled lines, rules, tables with wrapped cells and new pages.
-import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { createHash } from 'node:crypto';
+import { beginText, endText, moveText, PDFDocument, rgb, setFontAndSize, showText, type PDFFont, type PDFName, type PDFOperator, type PDFPage } from 'pdf-lib';
 import { DocumentFonts, type Face } from './fonts.js';
 
 export const A5: [number, number] = [419.53, 595.28];
@@ -19,6 +20,31 @@ export interface Column {
 }
 
 const BLACK = rgb(0, 0, 0);
+
+/** Deflated bytes of streams every document repeats (the font files, their ToUnicode maps), by content. */
+const deflated = new Map<string, Uint8Array>();
+const DEFLATED_MAX = 256;
+
+/**
+ * pdf-lib deflates each stream of each document again; the fonts (embedded whole, a few KiB each) and their
+ * maps are the same in every form, so their compressed bytes are kept — the same bytes pdf-lib would make.
+ */
+function reuseCompressedStreams(doc: PDFDocument): void {
+  const context = doc.context;
+  const original = context.flateStream.bind(context);
+  context.flateStream = (contents, dict = {}) => {
+    const key = createHash('sha256').update(contents).digest('base64');
+    const cached = deflated.get(key);
+    if (cached) return context.stream(cached, { ...dict, Filter: 'FlateDecode' });
+    const stream = original(contents, dict);
+    if (deflated.size < DEFLATED_MAX) deflated.set(key, stream.getContents());
+    return stream;
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
 
 export class Sheet {
   page!: PDFPage;
@@ -48,6 +74,7 @@ export class Sheet {
     doc.setLanguage('vi-VN');
     doc.setCreationDate(options.createdAt);
     doc.setModificationDate(options.createdAt);
+    reuseCompressedStreams(doc);
     return new Sheet(doc, await DocumentFonts.for(doc), options.size, options.margin, options.bodySize);
   }
 
@@ -55,24 +82,58 @@ export class Sheet {
     return this.right - this.left;
   }
 
+  /** Height kept free at the bottom of the first page (the lookup QR code is drawn there). */
+  private firstPageReserve = 0;
+
+  reserveFirstPageBottom(height: number): void {
+    this.firstPageReserve = height;
+  }
+
+  get firstPage(): PDFPage {
+    return this.doc.getPage(0);
+  }
+
+  get margins(): number {
+    return this.margin;
+  }
+
+  /** The lowest baseline text may use on the current page. */
+  private floor(): number {
+    return this.margin + (this.doc.getPageCount() === 1 ? this.firstPageReserve : 0);
+  }
+
   newPage(): void {
     this.page = this.doc.addPage(this.size);
+    this.fontKeys = new Map();
     this.y = this.size[1] - this.margin;
+  }
+
+  /** The page's resource name of a font, registered once per page (pdf-lib's drawText adds one per call). */
+  private fontKeys = new Map<PDFFont, PDFName>();
+
+  private fontKey(font: PDFFont): PDFName {
+    let key = this.fontKeys.get(font);
+    if (!key) {
+      key = this.page.node.newFontDictionary(font.name, font.ref);
+      this.fontKeys.set(font, key);
+    }
+    return key;
   }
 
   /** Room for `height` more points on this page, else a new page. */
   ensure(height: number): void {
-    if (this.y - height < this.margin) this.newPage();
+    if (this.y - height < this.floor()) this.newPage();
   }
 
+  /** One line of text at (x, y) in one text object: the runs follow each other by their advances. */
   async draw(text: string, x: number, y: number, style: TextStyle = {}): Promise<number> {
     const size = style.size ?? this.bodySize;
-    let cursor = x;
-    for (const run of await this.fonts.runs(text, style.face ?? 'regular')) {
-      this.page.drawText(run.text, { x: cursor, y, size, font: run.font, color: BLACK });
-      cursor += await this.fonts.width(run.text, style.face ?? 'regular', size);
-    }
-    return cursor - x;
+    const face = style.face ?? 'regular';
+    const ops: PDFOperator[] = [beginText(), moveText(round(x), round(y))];
+    for (const run of await this.fonts.runs(text, face)) ops.push(setFontAndSize(this.fontKey(run.font), size), showText(run.font.encodeText(run.text)));
+    ops.push(endText());
+    this.page.pushOperators(...ops);
+    return this.fonts.width(text, face, size);
   }
 
   async drawCentred(text: string, centre: number, y: number, style: TextStyle = {}): Promise<number> {
@@ -101,7 +162,7 @@ export class Sheet {
   }
 
   lineHeight(style: TextStyle = {}): number {
-    return (style.size ?? this.bodySize) * 1.35;
+    return (style.size ?? this.bodySize) * 1.3;
   }
 
   /** A wrapped paragraph at the cursor; `indent` for the lines after the first (hanging labels). */
@@ -141,7 +202,7 @@ export class Sheet {
     const drawRow = async (cells: readonly string[], face: Face) => {
       const wrapped = await Promise.all(cells.map((c, i) => this.wrap(c, widths[i]! - 2 * pad, { size, face })));
       const height = Math.max(...wrapped.map((l) => l.length)) * lh + 2 * pad;
-      if (this.y - height < 40) {
+      if (this.y - height < this.floor()) {
         this.newPage();
         if (face !== 'bold') await drawRow(columns.map((c) => c.title), 'bold');
       }
@@ -162,6 +223,8 @@ export class Sheet {
     };
     await drawRow(columns.map((c) => c.title), 'bold');
     for (const row of rows) await drawRow(row, 'regular');
+    // The cursor is a baseline: the next line goes a line below the table's bottom border.
+    this.y -= this.lineHeight(style);
   }
 
   async save(): Promise<Uint8Array> {
