@@ -13,6 +13,10 @@ import { generateDossiers, steppingClock } from '../demo/dossier-generator.js';
 import type { DossierEventType } from '../dossiers/dossier-events.js';
 import type { DossierState } from '../dossiers/dossier.js';
 import { dateText } from './forms/form-parts.js';
+import { postAs, unitIdByCode } from '../../test/support/dossier-requests.js';
+import { DEMO_PROCEDURES } from '../demo/demo-procedures.js';
+import { makeDevelopmentPkcs12 } from './signing/certificates.js';
+import { verifyPdf } from './signing/verify-pdf.js';
 
 const START = '2026-01-05T01:00:00.000Z'; // Monday 05/01/2026 08:00 in Vietnam
 const clock = steppingClock(START);
@@ -188,3 +192,41 @@ forEachDialect(
   },
   { clock },
 );
+
+forEachDialect('official documents: the unit’s own signing certificate', (testApp) => {
+  it('an administrator installs a PKCS#12 for the unit; its receipts are then signed with it', async () => {
+    const t = testApp();
+    clock.set(new Date('2026-04-06T02:00:00.000Z'));
+    const desk = await unitIdByCode(t, '001.21.45.H01');
+    const p12 = makeDevelopmentPkcs12('UBND xã Cần Đăng — Bộ phận Một cửa', 'mật-khẩu', new Date());
+    const put = async (user: string, body: object) => t.inject({ method: 'PUT', url: `/api/v1/units/${desk}/signing-certificate`, headers: { cookie: await t.login(user) }, payload: body });
+    assert.equal((await put('candang.motcua', { pkcs12: p12.toString('base64'), passphrase: 'mật-khẩu' })).statusCode, 403, 'desk officers do not install certificates');
+    assert.equal((await put('candang.quantri', { pkcs12: p12.toString('base64'), passphrase: 'sai' })).json().error.code, 'SIGNING_CERTIFICATE_INVALID');
+    const ok = await put('candang.quantri', { pkcs12: p12.toString('base64'), passphrase: 'mật-khẩu' });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().subject, 'UBND xã Cần Đăng — Bộ phận Một cửa');
+    const stored = await t.app.database.reader.selectFrom('signing_certificates').select('sealed_pkcs12').where('unit_id', '=', desk).executeTakeFirstOrThrow();
+    assert.ok(!Buffer.from(stored.sealed_pkcs12, 'base64').includes(p12.subarray(0, 64)), 'stored sealed, not in clear');
+
+    const procedure = (await t.inject({ method: 'GET', url: `/api/v1/procedures/${DEMO_PROCEDURES.birthRegistration.code}` })).json();
+    const dossier = await postAs(t, 'candang.motcua', '/api/v1/dossiers', {
+      procedureCode: DEMO_PROCEDURES.birthRegistration.code,
+      caseCode: 'TH1',
+      receivingUnitId: desk,
+      channel: 'in_person',
+      applicant: { kind: 'person', name: 'Trịnh Thị Ngọc Ánh', idNumber: '089190002222', address: 'Ấp An Thạnh, xã Cần Đăng', phone: '0913000222', email: null },
+      subject: 'Đăng ký khai sinh cho con Trịnh Gia Hưng',
+      components: procedure.cases[0].components.map((c: { code: string }) => ({ code: c.code, originals: 1, copies: 0 })),
+      resultDelivery: 'counter',
+      outcome: { kind: 'receive' },
+    }, 201);
+    const receipt = await get(t, `/api/v1/dossiers/${dossier.id}/documents/01`, 'candang.motcua');
+    assert.equal(receipt.statusCode, 200, receipt.body);
+    const report = await verifyPdf(receipt.rawPayload);
+    assert.equal(report.signatures[0]!.certificate.subject, 'UBND xã Cần Đăng — Bộ phận Một cửa');
+    assert.equal(report.signatures[0]!.signerName, 'Trần Thị Bích', 'the desk officer who received it');
+    assert.match(pdfsig(receipt.rawPayload), /Signature is Valid\./);
+    const text = pdfText(receipt.rawPayload);
+    assert.ok(text.includes('Trịnh Thị Ngọc Ánh') && text.includes(dossier.code) && text.includes('ngày 06/04/2026'), text);
+  });
+}, { clock });
