@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-pdf-'));
+process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 let counter = 0;
 
 export function writeTemp(bytes: Uint8Array, name = 'document.pdf'): string {
