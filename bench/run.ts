@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hasTaskset, killAllChildren, pinSelfToCpu } from './child-server.js';
+import { documentsMarkdown, measureDocuments } from './documents.js';
 import { legalClockMarkdown, measureLegalClock } from './legal-clock.js';
 import type { ScenarioResult } from './load.js';
 import type { PgCluster } from '../test/support/pg-cluster.js';
@@ -87,6 +88,11 @@ async function main(): Promise<void> {
     for (const size of settings.reportSizes) reportRows.push(await measureReportsAt(size, console.log));
   }
   const reportSection = reportsMarkdown(reportRows) + (wants(env, 'reconcile') ? reconcileMarkdown(await reconcileAtVolume(tmpDir, settings.reconcileDossiers, console.log)) : '');
+  let documentsSection = '';
+  if (wants(env, 'documents')) {
+    console.log('  documents: rendering and signing receipts in process…');
+    documentsSection = documentsMarkdown(await measureDocuments());
+  }
 
   const elapsedSeconds = (Date.now() - startedAt.getTime()) / 1000;
   printReport(results);
@@ -94,12 +100,13 @@ async function main(): Promise<void> {
   console.log(dossierSection);
   console.log(clockSection);
   console.log(reportSection);
+  console.log(documentsSection);
   if (!settings.record) {
     console.log('\nBENCH_RECORD=0: nothing appended to docs/benchmarks.md');
     return;
   }
   appendReport(results, { settings, pinning: pinning.description, filesystem, startedAt, elapsedSeconds, loadBefore, loadAfter: os.loadavg()[0] ?? 0, code });
-  fs.appendFileSync(REPORT_FILE, dossierSection + clockSection + reportSection);
+  fs.appendFileSync(REPORT_FILE, dossierSection + clockSection + reportSection + documentsSection);
   console.log(`\nAppended to ${path.relative(process.cwd(), REPORT_FILE)} (run took ${Math.round(elapsedSeconds)} s)`);
 }
 

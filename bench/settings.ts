@@ -30,13 +30,13 @@ export interface BenchSettings {
   readonly reportSizes: readonly number[];
   /** Dossiers of the randomised reconciliation run (BENCH_ONLY=reconcile). */
   readonly reconcileDossiers: number;
-  /** Scenario groups to run (BENCH_ONLY=base,clock,intake,lifecycle,lookup,scale,pg); null: all. */
+  /** Scenario groups to run (BENCH_ONLY=base,clock,intake,lifecycle,lookup,scale,pg,reports,reconcile,documents); null: all. */
   readonly only: readonly string[] | null;
   /** Append the results to docs/benchmarks.md (BENCH_RECORD=0 for trial runs while developing). */
   readonly record: boolean;
 }
 
-export const SCENARIO_GROUPS = ['base', 'clock', 'intake', 'lifecycle', 'lookup', 'scale', 'pg', 'reports', 'reconcile'] as const;
+export const SCENARIO_GROUPS = ['base', 'clock', 'intake', 'lifecycle', 'lookup', 'scale', 'pg', 'reports', 'reconcile', 'documents'] as const;
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = path.resolve(BENCH_DIR, '..');

@@ -26,6 +26,8 @@ import { publicDossiersRoutes } from './dossiers/public-dossiers.routes.js';
 import { workflowRoutes } from './workflow/workflow.routes.js';
 import { ProcessDefinitionResponse } from './workflow/workflow.schemas.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
+import { attachmentsRoutes } from './attachments/attachments.routes.js';
+import { documentsRoutes } from './documents/documents.routes.js';
 import { ProcedureSummary, ProcedureVersionResponse } from './catalog/catalog.schemas.js';
 import { reportsRoutes } from './reports/reports.routes.js';
 import { Figures } from './reports/reports.schemas.js';
@@ -104,6 +106,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(dossiersRoutes({ intake: services.intake, processing: services.processing, closing: services.closing, queries: services.dossierQueries, imports: services.dossierImport }), { prefix: '/api/v1/dossiers' });
   await app.register(publicDossiersRoutes(services.intake, services.dossierQueries), { prefix: '/api/v1/public/dossiers' });
   await app.register(reportsRoutes(services.reports, services.reportDrilldown), { prefix: '/api/v1/reports' });
+  await app.register(documentsRoutes(services.documents, services.signing), { prefix: '/api/v1' });
+  await app.register(attachmentsRoutes(services.attachments, config.documents.maxUploadBytes), { prefix: '/api/v1' });
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
 
   await app.ready();

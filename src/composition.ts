@@ -1,7 +1,13 @@
 // Wires repositories to the database and services to repositories. The only place that knows
 // every module; HTTP, CLI and tests obtain services from here.
 import { randomUUID } from 'node:crypto';
+import { AttachmentsRepository } from './attachments/attachments.repository.js';
+import { AttachmentsService, type DossierAccess } from './attachments/attachments.service.js';
+import { LocalDiskStore } from './attachments/content-store.js';
 import { AuditRepository } from './audit/audit.repository.js';
+import { DocumentsRepository } from './documents/documents.repository.js';
+import { DocumentsService } from './documents/documents.service.js';
+import { SigningService } from './documents/signing.service.js';
 import { CalendarRepository } from './calendar/calendar.repository.js';
 import { CalendarService } from './calendar/calendar.service.js';
 import { CatalogAdminService } from './catalog/catalog-admin.service.js';
@@ -48,6 +54,8 @@ export interface Repositories {
   readonly reportDossiers: ReportDossiersRepository;
   readonly identity: IdentityRepository;
   readonly audit: AuditRepository;
+  readonly attachments: AttachmentsRepository;
+  readonly documents: DocumentsRepository;
 }
 
 export function bindRepositories(executor: Executor): Repositories {
@@ -62,6 +70,8 @@ export function bindRepositories(executor: Executor): Repositories {
     reportDossiers: new ReportDossiersRepository(executor),
     identity: new IdentityRepository(executor),
     audit: new AuditRepository(executor),
+    attachments: new AttachmentsRepository(executor),
+    documents: new DocumentsRepository(executor),
   };
 }
 
@@ -85,6 +95,9 @@ export interface Services {
   readonly reports: ReportsService;
   readonly reportMaintenance: ReportMaintenanceService;
   readonly reportDrilldown: ReportDrilldownService;
+  readonly attachments: AttachmentsService;
+  readonly signing: SigningService;
+  readonly documents: DocumentsService;
 }
 
 export function createServices(db: Database, config: Config, clock: Clock): Services {
@@ -120,8 +133,19 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
   const workflow = new WorkflowService(uow, clock, legalLimit);
   const store = new DossierStore(uow, clock);
   const planner = new DossierPlanner(calendar, workflow, procedureCases, uow.read.units, () => randomUUID());
-  const dossiers = new DossierContext(store, planner);
   const reports = new ReportsService(uow, clock);
+  // The dossier module checks cited attachment ids through a port; the attachments module sees dossiers
+  // through the staff view (access first).
+  const dossiers = new DossierContext(store, planner, (ids) => attachments.missing(ids));
+  const dossierQueries = new DossierQueries(dossiers);
+  const dossierAccess: DossierAccess = {
+    async referencedAttachments(actor, dossierId) {
+      const state = await dossierQueries.get(actor, dossierId);
+      return new Set([...state.components.flatMap((c) => c.attachmentIds), ...(state.decision?.documents ?? []).flatMap((d) => (d.attachmentId ? [d.attachmentId] : []))]);
+    },
+  };
+  const attachments = new AttachmentsService(uow, new LocalDiskStore(config.documents.filesDir), clock, config.documents.maxUploadBytes, dossierAccess);
+  const signing = new SigningService(uow, clock, { secret: config.documents.signingKeySecret, allowDevelopmentCertificate: config.documents.allowDevelopmentCertificate });
   return {
     calendar,
     units,
@@ -133,7 +157,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     intake: new IntakeService(dossiers),
     processing: new ProcessingService(dossiers, uow.read.identity),
     closing: new ClosingService(dossiers),
-    dossierQueries: new DossierQueries(dossiers),
+    dossierQueries,
     dossierVerify: new VerifyService(dossiers),
     dossierImport: new ImportService(dossiers),
     catalogImport: new CatalogImportService(uow, clock),
@@ -142,5 +166,8 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     reports,
     reportDrilldown: new ReportDrilldownService(uow, reports),
     reportMaintenance: new ReportMaintenanceService(uow),
+    attachments,
+    signing,
+    documents: new DocumentsService(uow, clock, dossierQueries, catalog, signing, attachments, config.documents.publicBaseUrl),
   };
 }

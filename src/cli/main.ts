@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/open-database.js';
 import { seedDemoDataIfEmpty } from '../demo/demo-data.js';
 import { generateDossiers, steppingClock } from '../demo/dossier-generator.js';
+import { verifyPdf } from '../documents/signing/verify-pdf.js';
 import { AppError } from '../errors/app-error.js';
 import { errorCatalogue } from '../errors/error-catalogue.js';
 import { ROLES, type Actor, type Role } from '../identity/roles.js';
@@ -260,6 +261,24 @@ export function buildCli(): Command {
         const result = await services.reportMaintenance.rebuild();
         console.log(`Rebuilt ${result.counterRows} counter rows from ${result.dossiers} dossiers in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       });
+    });
+
+  program
+    .command('verify-pdf')
+    .argument('<file>', 'a PDF, e.g. a form MotCua issued')
+    .description('report each signature of a PDF: signer, time, certificate, integrity; exit code 1 if unsigned or altered')
+    .action(async (file: string) => {
+      const report = await verifyPdf(fs.readFileSync(path.resolve(file)));
+      if (!report.signed) throw new CommandFailed('the file has no signature');
+      for (const s of report.signatures) {
+        console.log(`Signature ${s.fieldName}`);
+        console.log(`  signer:      ${s.signerName ?? '(not named)'}`);
+        console.log(`  certificate: ${s.certificate.subject} (serial ${s.certificate.serialNumber}, valid ${s.certificate.notBefore.slice(0, 10)} to ${s.certificate.notAfter.slice(0, 10)}${s.certificate.selfSigned ? ', self-signed' : `, issued by ${s.certificate.issuer}`})`);
+        console.log(`  signed at:   ${s.signedAt ?? 'unknown'}`);
+        if (s.reason) console.log(`  reason:      ${s.reason}`);
+        console.log(`  integrity:   ${s.intact ? 'intact — the document has not been modified since it was signed' : `BROKEN — ${[!s.digestMatches && 'the signed bytes were changed', !s.signatureValid && 'the signature does not verify', !s.coversWholeFile && 'content was added after signing'].filter(Boolean).join('; ')}`}`);
+      }
+      if (!report.intact) throw new CommandFailed('the document was modified after it was signed');
     });
 
   return program;

@@ -38,3 +38,12 @@ it('hardens production defaults', () => {
   assert.equal(config.seedDemoData, false);
   assert.equal(config.session.secureCookie, true);
 });
+
+it('asks for a strong signing-key secret in production and keeps development signing out of it', () => {
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://motcua@db/motcua', SIGNING_KEY_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: 'https://dichvucong.angiang.gov.vn' });
+  assert.equal(config.documents.allowDevelopmentCertificate, false);
+  assert.equal(config.documents.publicBaseUrl, 'https://dichvucong.angiang.gov.vn');
+  assert.throws(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://motcua@db/motcua', SIGNING_KEY_SECRET: 'short' }), /SIGNING_KEY_SECRET must have at least 32 characters/);
+  assert.throws(() => loadConfig({ PUBLIC_BASE_URL: 'javascript:alert(1)' }), /PUBLIC_BASE_URL must be an http\(s\) address/);
+  assert.equal(loadConfig({ UPLOAD_MAX_BYTES: '1048576' }).documents.maxUploadBytes, 1048576);
+});

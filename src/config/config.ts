@@ -47,6 +47,18 @@ export interface Config {
   readonly trustProxy: boolean | number | string;
   /** Public base URL, used in OpenAPI servers and links. */
   readonly publicUrl: string;
+  readonly documents: {
+    /** Base of the citizens' web pages: forms print a QR code to `<base>/tra-cuu/<dossier code>`. */
+    readonly publicBaseUrl: string;
+    /** Directory of the content-addressed file store (attachments, signed copies). */
+    readonly filesDir: string;
+    /** Largest accepted upload, in bytes. */
+    readonly maxUploadBytes: number;
+    /** Secret from which the key sealing signing certificates (PKCS#12) in the database is derived. */
+    readonly signingKeySecret: string;
+    /** Sign with a generated development certificate when a unit has none (never in production). */
+    readonly allowDevelopmentCertificate: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -85,6 +97,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     trustProxy: parseTrustProxy(reader.string('TRUST_PROXY', 'false')),
     publicUrl: reader.string('PUBLIC_URL', `http://localhost:${port}`),
+    documents: parseDocuments(reader, isProduction, port),
     ...overrides,
   };
 
@@ -112,6 +125,23 @@ function parseDatabase(reader: EnvReader, isProduction: boolean): DatabaseConfig
   }
   reader.problem('DATABASE_URL must start with sqlite: or postgres:// (or postgresql://)');
   return { dialect: 'sqlite', file: '', synchronous: 'FULL', writeBatchMaxSize: 1, writeBatchMaxMs: 1 };
+}
+
+const DEVELOPMENT_SIGNING_SECRET = 'motcua-development-only-signing-key-secret';
+
+function parseDocuments(reader: EnvReader, isProduction: boolean, port: number): Config['documents'] {
+  const signingKeySecret = reader.string('SIGNING_KEY_SECRET', isProduction ? '' : DEVELOPMENT_SIGNING_SECRET);
+  // Unset in production: documents cannot be signed (a clear error when one is asked for); set: strong enough.
+  if (isProduction && signingKeySecret !== '' && signingKeySecret.length < 32) reader.problem('SIGNING_KEY_SECRET must have at least 32 characters: it seals the units\' signing certificates');
+  const publicBaseUrl = reader.string('PUBLIC_BASE_URL', reader.string('PUBLIC_URL', `http://localhost:${port}`));
+  if (!/^https?:\/\/[^\s]+$/.test(publicBaseUrl)) reader.problem(`PUBLIC_BASE_URL must be an http(s) address (got "${publicBaseUrl}")`);
+  return {
+    publicBaseUrl,
+    filesDir: path.resolve(reader.string('FILES_DIR', './data/files')),
+    maxUploadBytes: reader.integer('UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    signingKeySecret,
+    allowDevelopmentCertificate: reader.boolean('DEVELOPMENT_CERTIFICATE', !isProduction),
+  };
 }
 
 function parseTrustProxy(value: string): boolean | number | string {

@@ -285,4 +285,60 @@ export interface DB {
   dossier_code_counters: DossierCodeCountersTable;
   idempotency_keys: IdempotencyKeysTable;
   report_counters: ReportCountersTable;
+  attachments: AttachmentsTable;
+  signing_certificates: SigningCertificatesTable;
+  issued_documents: IssuedDocumentsTable;
+  document_counters: DocumentCountersTable;
+}
+
+/** A file in the content store (by SHA-256): uploads, issued documents' signed copies, electronic results. */
+export interface AttachmentsTable {
+  id: string;
+  sha256: string;
+  size: number | string;
+  media_type: string;
+  file_name: string;
+  kind: string;
+  dossier_id: string | null;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+/** A unit's PKCS#12, sealed; unit_id null: the installation's development certificate. */
+export interface SigningCertificatesTable {
+  id: string;
+  unit_id: string | null;
+  subject: string;
+  serial_number: string;
+  not_before: string;
+  not_after: string;
+  sealed_pkcs12: string;
+  is_development: number;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+/** An issued form: its data snapshot and layout (re-renders identically) and its signed copy. */
+export interface IssuedDocumentsTable {
+  id: string;
+  dossier_id: string;
+  form: string;
+  source_seq: number;
+  number: string;
+  layout: number;
+  data: JsonColumn;
+  unit_id: string;
+  signer_name: string;
+  certificate_subject: string;
+  unsigned_sha256: string | null;
+  attachment_id: string | null;
+  issued_at: string;
+  created_at: string;
+}
+
+export interface DocumentCountersTable {
+  unit_id: string;
+  series: string;
+  year: number;
+  last_nr: number;
 }

@@ -25,6 +25,9 @@ export function cleanText(text: string): string {
   return text.normalize('NFC').trim();
 }
 
+/** Port to the attachments module: the ids among these that name no uploaded file. */
+export type AttachmentCheck = (ids: readonly string[]) => Promise<readonly string[]>;
+
 export class DossierContext {
   private readonly chainCache = new TtlCache<readonly string[]>(REFERENCE_DATA_TTL_MS);
   private readonly levelCache = new TtlCache<string | null>(REFERENCE_DATA_TTL_MS);
@@ -32,7 +35,16 @@ export class DossierContext {
   constructor(
     readonly store: DossierStore,
     readonly planner: DossierPlanner,
+    private readonly attachmentCheck: AttachmentCheck,
   ) {}
+
+  /** Every attachment id a command cites must name an uploaded file. */
+  async requireAttachments(ids: ReadonlyArray<string | null>, field: string): Promise<void> {
+    const cited = ids.filter((id): id is string => id !== null);
+    if (cited.length === 0) return;
+    const missing = await this.attachmentCheck(cited);
+    if (missing.length > 0) throw new AppError('DOSSIER_ATTACHMENT_UNKNOWN', { field, missing: [...missing] });
+  }
 
   /** A unit and its ancestors as the hierarchy stands today (cached for a few seconds). */
   chainOf(unitId: string): Promise<readonly string[]> {

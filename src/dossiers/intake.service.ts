@@ -61,6 +61,7 @@ export class IntakeService {
     const info = await this.ctx.planner.procedureCase(input.procedureCode, input.caseCode, this.ctx.today());
     await this.ctx.requireDeskFor(input.receivingUnitId, info);
     const components = submittedComponents(info, input.components);
+    await this.ctx.requireAttachments(components.flatMap((c) => c.attachmentIds), 'components');
     return {
       info,
       components,
@@ -96,6 +97,7 @@ export class IntakeService {
   async updateDraft(id: string, access: { token?: string; actor?: Actor | null }, change: { applicant?: Applicant; subject?: string; components?: readonly ComponentInput[]; resultDelivery?: ResultDelivery }, options: CommandOptions = {}): Promise<DossierState> {
     const current = await this.requireDraftAccess(id, access.token, access.actor ?? null);
     const info = await this.ctx.planner.procedureCase(current.procedure.code, current.procedure.caseCode, this.ctx.today());
+    if (change.components) await this.ctx.requireAttachments(change.components.flatMap((c) => c.attachmentIds ?? []), 'components');
     const body: DossierEventBody = {
       type: 'draft_updated',
       ...(change.applicant ? { applicant: cleanApplicant(change.applicant) } : {}),
@@ -222,6 +224,7 @@ export class IntakeService {
         if (input.components) {
           const info = await this.ctx.planner.procedureCase(state.procedure.code, state.procedure.caseCode, this.ctx.today());
           const components = submittedComponents(info, input.components);
+          await this.ctx.requireAttachments(components.flatMap((c) => c.attachmentIds), 'components');
           events.push({ type: 'draft_updated', components });
           current = { ...state, components };
         }

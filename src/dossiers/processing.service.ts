@@ -73,6 +73,7 @@ export class ProcessingService {
         if (!input.decision) throw new AppError('DOSSIER_DECISION_REQUIRED', { field: 'decision' });
         if (input.decision.outcome === 'refused' && !input.decision.note?.trim()) throw new AppError('DOSSIER_DECISION_REQUIRED', { field: 'decision.note', reason: 'a refusal states its reasons' });
         refused = input.decision.outcome === 'refused';
+        await this.ctx.requireAttachments((input.decision.documents ?? []).map((d) => d.attachmentId), 'decision.documents');
         events.push({ type: 'decision_recorded', outcome: input.decision.outcome, note: input.decision.note ? cleanText(input.decision.note) : null, documents: input.decision.documents ?? [] });
       } else if (input.decision) {
         throw new AppError('DOSSIER_TRANSITION_NOT_ALLOWED', { reason: 'only the decision step records a decision' });

@@ -90,6 +90,22 @@ export const errorCatalogue = {
   DOSSIER_IMPORT_INVALID: { status: 422, vi: 'Tệp hồ sơ nhập có dòng không hợp lệ; không hồ sơ nào được nhập.', en: 'The dossier file has invalid lines; nothing was imported.' },
   REPORT_PERIOD_INVALID: { status: 422, vi: 'Kỳ báo cáo không hợp lệ: chọn một kỳ (năm, tháng, quý, 6 hoặc 9 tháng) hoặc từ ngày đến ngày, từ ngày không sau đến ngày.', en: 'The reporting period is invalid: give a named period (year, month, quarter, 6 or 9 months) or from and to, with from not after to.' },
   REPORT_GROUP_REQUIRED: { status: 422, vi: 'Chọn dòng của báo cáo (group) khi báo cáo được chia theo nhóm.', en: 'Give the report row (group) when the report is grouped.' },
+  DOSSIER_ATTACHMENT_UNKNOWN: { status: 422, vi: 'Hồ sơ tham chiếu tệp đính kèm không tồn tại; hãy tải tệp lên trước rồi dùng mã tệp được trả về.', en: 'The dossier refers to an attachment that does not exist; upload the file first and use the id it returns.' },
+  // Attachments
+  ATTACHMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp đính kèm.', en: 'The attachment was not found.' },
+  ATTACHMENT_MISSING_FILE: { status: 400, vi: 'Yêu cầu không có tệp; hãy gửi tệp trong trường "file" (multipart/form-data).', en: 'No file was sent; send it in the "file" field (multipart/form-data).' },
+  ATTACHMENT_TOO_LARGE: { status: 413, vi: 'Tệp vượt quá dung lượng cho phép.', en: 'The file is larger than allowed.' },
+  ATTACHMENT_EMPTY: { status: 422, vi: 'Tệp rỗng.', en: 'The file is empty.' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, vi: 'Loại tệp không được chấp nhận; chỉ nhận PDF, JPEG, PNG, TIFF, DOCX, XLSX, ODT.', en: 'This type of file is not accepted; only PDF, JPEG, PNG, TIFF, DOCX, XLSX and ODT are.' },
+  ATTACHMENT_CONTENT_MISMATCH: { status: 415, vi: 'Nội dung tệp không khớp với phần mở rộng của tên tệp.', en: 'The content of the file does not match its name’s extension.' },
+  ATTACHMENT_NAME_INVALID: { status: 422, vi: 'Tên tệp không hợp lệ (không được chứa đường dẫn, ký tự điều khiển hoặc quá dài).', en: 'The file name is invalid (no paths, control characters or overlong names).' },
+  // Documents (forms, signatures)
+  DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy văn bản.', en: 'The document was not found.' },
+  DOCUMENT_NOT_APPLICABLE: { status: 409, vi: 'Hồ sơ không có biểu mẫu này (chưa phát sinh).', en: 'The dossier has no such form (it has not been issued).' },
+  DOCUMENT_LAYOUT_UNSUPPORTED: { status: 422, vi: 'Phiên bản mẫu biểu này không được hỗ trợ.', en: 'This form layout version is not supported.' },
+  DOCUMENT_NO_CERTIFICATE: { status: 409, vi: 'Đơn vị chưa có chứng thư số để ký văn bản; quản trị viên cần tải chứng thư số lên.', en: 'The unit has no signing certificate; an administrator must upload one.' },
+  SIGNING_CERTIFICATE_INVALID: { status: 422, vi: 'Không đọc được chứng thư số (tệp PKCS#12 hoặc mật khẩu không đúng, hoặc thiếu khóa bí mật).', en: 'The certificate cannot be read (wrong PKCS#12 file or passphrase, or no private key).' },
+  PDF_INVALID: { status: 422, vi: 'Tệp gửi lên không phải PDF hợp lệ.', en: 'The file is not a valid PDF.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was already used for a different request.' },
   // Infrastructure
   NOT_READY: { status: 503, vi: 'Hệ thống đang khởi động hoặc mất kết nối cơ sở dữ liệu.', en: 'The service is starting or cannot reach its database.' },

@@ -42,6 +42,8 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
         { name: 'staff', description: 'Staff accounts and roles (cán bộ, vai trò)' },
         { name: 'calendar', description: 'The legal clock: working days, holidays, due dates (lịch làm việc, thời hạn)' },
         { name: 'procedures', description: 'The procedure catalogue, versioned (thủ tục hành chính)' },
+        { name: 'documents', description: 'Official forms as signed PDFs, re-rendered from their snapshots; signing certificates (biểu mẫu, chữ ký số)' },
+        { name: 'attachments', description: 'Files: uploads, electronic results, signed copies (tệp đính kèm)' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },

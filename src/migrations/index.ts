@@ -8,6 +8,7 @@ import * as m0005 from './0005-workflow.js';
 import * as m0006 from './0006-dossiers.js';
 import * as m0007 from './0007-dossier-search-index.js';
 import * as m0008 from './0008-report-counters.js';
+import * as m0009 from './0009-documents.js';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -25,4 +26,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0006-dossiers': m0006,
   '0007-dossier-search-index': m0007,
   '0008-report-counters': m0008,
+  '0009-documents': m0009,
 };

@@ -58,8 +58,11 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   };
 }
 
+/** Files of test apps go to a temp directory of this process (removed with the test databases' temp dirs by the OS). */
+const testFilesDir = path.join(os.tmpdir(), `motcua-test-files-${process.pid}`);
+
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', ...env });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', FILES_DIR: testFilesDir, ...env });
 }
 
 export interface TestApp {
@@ -81,7 +84,8 @@ export interface TestAppOptions {
 
 export async function startTestApp(dialect: TestDialect, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
-  const config = testConfig(database.url, { SEED_DEMO_DATA: options.seed === false ? 'false' : 'true', ...(options.logStream ? { LOG_LEVEL: 'info' } : {}), ...options.env });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-files-'));
+  const config = testConfig(database.url, { SEED_DEMO_DATA: options.seed === false ? 'false' : 'true', FILES_DIR: filesDir, ...(options.logStream ? { LOG_LEVEL: 'info' } : {}), ...options.env });
   const app = await buildApp(config, { ...(options.clock ? { clock: options.clock } : {}), ...(options.logStream ? { logStream: options.logStream } : {}) });
   const cookies = new Map<string, string>();
   return {
@@ -103,6 +107,7 @@ export async function startTestApp(dialect: TestDialect, options: TestAppOptions
     async close() {
       await app.close();
       await database.drop();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }
