@@ -1,0 +1,69 @@
+// Worklists by role and unit (the server decides which steps are this user's): tabs with counts, rows
+// due within a working day or overdue marked in words and colour.
+import { Link, useSearch } from 'wouter';
+import { api, unwrap } from '../api/client';
+import { formatDateTime, useI18n } from '../i18n/i18n';
+import { ErrorMessage, Loading, PageTitle } from '../shell/parts';
+import { useLoad } from '../shell/use-load';
+
+const VIEWS = ['to_receive', 'mine', 'unassigned', 'due_soon', 'overdue'] as const;
+type View = (typeof VIEWS)[number];
+
+export function WorklistPage() {
+  const { t, lang } = useI18n();
+  const asked = new URLSearchParams(useSearch()).get('view');
+  const view: View = (VIEWS as readonly string[]).includes(asked ?? '') ? (asked as View) : 'to_receive';
+  const list = useLoad(() => unwrap(api.GET('/api/v1/dossiers/worklist', { params: { query: { view, limit: 50, offset: 0 } } })), [view]);
+  const counts = list.data?.counts ?? {};
+
+  return (
+    <>
+      <PageTitle title={t('console.worklist')}>{t('console.worklist')}</PageTitle>
+      <nav aria-label={t('worklist.views')}>
+        <ul className="tabs">
+          {VIEWS.map((v) => (
+            <li key={v}>
+              <Link href={`/?view=${v}`} aria-current={v === view ? 'page' : undefined} className={`tab${v === 'overdue' && (counts[v] ?? 0) > 0 ? ' tab-alert' : ''}`}>
+                {t(`worklist.${v}`)} <span className="count">{counts[v] ?? '…'}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ErrorMessage error={list.error} />
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data && list.data.items.length === 0 ? <p>{t('worklist.empty')}</p> : null}
+      {list.data && list.data.items.length > 0 ? (
+        <div className="table-wrap" role="region" aria-label={t(`worklist.${view}`)} tabIndex={0}>
+          <table className="worklist">
+            <caption className="visually-hidden">{t(`worklist.${view}`)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('worklist.dossier')}</th>
+                <th scope="col">{t('worklist.applicant')}</th>
+                <th scope="col">{t('worklist.step')}</th>
+                <th scope="col">{t('worklist.due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map(({ task, dossier }) => (
+                <tr key={`${dossier.id}-${task?.id ?? ''}`} className={dossier.isOverdue ? 'row-overdue' : dossier.isAtRisk ? 'row-due-soon' : ''}>
+                  <td>
+                    <Link href={`/ho-so/${dossier.id}`}>{dossier.code ?? t('worklist.noCode')}</Link>
+                    <div className="meta">{dossier.procedureName}</div>
+                  </td>
+                  <td>{dossier.applicantName}</td>
+                  <td>{task ? task.name[lang] : t('worklist.awaitingReceipt')}</td>
+                  <td>
+                    {formatDateTime(task?.dueAt ?? dossier.dueAt ?? dossier.submittedAt)}
+                    {dossier.isOverdue ? <span className="badge badge-overdue">{t('worklist.overdueBadge')}</span> : dossier.isAtRisk ? <span className="badge badge-due-soon">{t('worklist.dueSoonBadge')}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
