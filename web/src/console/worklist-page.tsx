@@ -49,13 +49,13 @@ export function WorklistPage() {
               {list.data.items.map(({ task, dossier }) => (
                 <tr key={`${dossier.id}-${task?.id ?? ''}`} className={dossier.isOverdue ? 'row-overdue' : dossier.isAtRisk ? 'row-due-soon' : ''}>
                   <td>
-                    <Link href={`/ho-so/${dossier.id}`}>{dossier.code ?? t('worklist.noCode')}</Link>
-                    <div className="meta">{dossier.procedureName}</div>
+                    <Link href={`/ho-so/${dossier.id}`}>{dossier.code ?? dossier.procedureName}</Link>
+                    <div className="meta">{dossier.code ? dossier.procedureName : t('worklist.noCode')}</div>
                   </td>
                   <td>{dossier.applicantName}</td>
                   <td>{task ? task.name[lang] : t('worklist.awaitingReceipt')}</td>
                   <td>
-                    {formatDateTime(task?.dueAt ?? dossier.dueAt ?? dossier.submittedAt)}
+                    {task?.dueAt || dossier.dueAt ? formatDateTime(task?.dueAt ?? dossier.dueAt) : t('worklist.submitted', { date: formatDateTime(dossier.submittedAt) })}
                     {dossier.isOverdue ? <span className="badge badge-overdue">{t('worklist.overdueBadge')}</span> : dossier.isAtRisk ? <span className="badge badge-due-soon">{t('worklist.dueSoonBadge')}</span> : null}
                   </td>
                 </tr>
