@@ -135,7 +135,7 @@ describe('web journeys (Chromium)', () => {
     // Keyboard only from here: the procedure search has the focus.
     assert.equal(await focusedLabel(officer), 'Tìm thủ tục');
     await officer.keyboard.type('khai sinh');
-    await officer.waitForFunction(() => document.querySelectorAll('input[name="procedure"]').length > 0 && document.querySelector('input[name="procedure"] + label')?.textContent?.includes('khai sinh'));
+    await officer.getByRole('radio', { name: /^Thủ tục đăng ký khai sinh/ }).first().waitFor();
     await officer.keyboard.press('Enter');
     await officer.getByRole('group', { name: 'Giấy tờ đã nhận' }).waitFor();
     assert.match(await focusedLabel(officer), /^Thủ tục đăng ký khai sinh/);
@@ -233,7 +233,7 @@ describe('web journeys (Chromium)', () => {
 
     await citizen.getByRole('button', { name: 'English' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Track a dossier' }).waitFor();
-    assert.equal(await citizen.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await citizen.locator('html').getAttribute('lang'), 'en');
     assert.equal(await citizen.getByTestId('lookup-status').innerText(), 'Received');
     await expectNoAxeViolations(citizen, 'public lookup in English');
     // The language is remembered; dates stay dd/mm/yyyy in Vietnam time whatever the browser's zone.

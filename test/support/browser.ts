@@ -28,8 +28,9 @@ interface AxeResult {
 
 /** Runs axe-core (every rule it has: WCAG 2.0/2.1 A and AA and best practices) on the page as it is now; fails on any violation. */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as AxeResult;
+  // These functions run in the page (the server's type-check has no DOM library: page objects are typed loosely).
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate(() => (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] }))) as AxeResult;
   const report = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
   assert.equal(result.violations.length, 0, `axe-core violations on ${where} (${page.url()}):\n${report}`);
 }
@@ -43,11 +44,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** The accessible name of the focused element (its label), to follow keyboard-only journeys. */
 export async function focusedLabel(page: Page): Promise<string> {
+  // Runs in the page (the server's type-check has no DOM library: the page's objects are typed loosely).
   return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
+    const el = (globalThis as any).document.activeElement;
     if (!el) return '';
-    const input = el as HTMLInputElement;
-    const byLabel = input.labels?.[0]?.textContent;
-    return (byLabel ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+    const byLabel: string | undefined = el.labels?.[0]?.textContent;
+    return String(byLabel ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
   });
 }
