@@ -56,6 +56,7 @@ describe('web journeys (Chromium)', () => {
     await screenshot(citizen, 'portal-search-phone');
     await link.click();
     await citizen.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+    await citizen.getByText('Trung tâm Phục vụ hành chính công xã Cần Đăng').waitFor();
     const text = await citizen.locator('main').innerText();
     for (const expected of ['Giấy tờ cần chuẩn bị', 'Giấy chứng sinh', '1 bản chính, 0 bản sao', '1 ngày làm việc', 'Miễn phí', 'Trực tuyến toàn trình', 'Trung tâm Phục vụ hành chính công xã Cần Đăng']) {
       assert.ok(text.includes(expected), `the procedure page says "${expected}"`);
@@ -198,8 +199,8 @@ describe('web journeys (Chromium)', () => {
     await screenshot(officer, 'console-dossier-desktop');
   });
 
-  it('specialist: the two received dossiers wait in the unassigned worklist of the commune', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+  it('specialist (phone): the two received dossiers wait in the unassigned worklist; takes one up and hands it on', async () => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'vi-VN' });
     const page = await context.newPage();
     await page.goto(`${base}/can-bo/dang-nhap`);
     await page.getByLabel('Tên đăng nhập').fill('candang.chuyenvien');
@@ -209,8 +210,56 @@ describe('web journeys (Chromium)', () => {
     await page.getByRole('link', { name: /Chưa phân công/ }).click();
     await page.getByRole('link', { name: counterCode }).waitFor();
     assert.equal(await page.getByRole('row', { name: /Nguyễn Thị Hoa|Lê Văn Bình/ }).count(), 2);
-    await expectNoAxeViolations(page, 'specialist worklist');
+    await expectNoAxeViolations(page, 'specialist worklist (phone)');
+    await screenshot(page, 'console-worklist-phone');
+    // The specialist takes up the appraisal of the counter dossier and hands it on to the leader.
+    await page.getByRole('link', { name: counterCode }).click();
+    await page.getByRole('button', { name: 'Nhận xử lý' }).click();
+    await page.getByRole('button', { name: 'Hoàn thành và chuyển bước sau' }).waitFor();
+    await expectNoAxeViolations(page, 'dossier page, step taken up');
+    await page.getByLabel('Ghi chú').fill('Hồ sơ hợp lệ, đề nghị phê duyệt');
+    await page.getByRole('button', { name: 'Hoàn thành và chuyển bước sau' }).click();
+    await page.getByText('Bạn không có thao tác nào trên hồ sơ này lúc này.').waitFor();
     await context.close();
+  });
+
+  it('leader: sees the dossier to approve, may apologise with a new date, approves; the desk returns the result', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/can-bo/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill('candang.lanhdao');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor();
+    await page.getByRole('link', { name: /Chưa phân công/ }).click();
+    await page.getByRole('link', { name: counterCode }).click();
+    const apology = page.getByRole('form', { name: 'Xin lỗi và hẹn lại ngày trả kết quả' });
+    await apology.waitFor();
+    await page.getByRole('button', { name: 'Phê duyệt' }).waitFor();
+    await expectNoAxeViolations(page, 'leader dossier page');
+    // The apology with one new date, typed dd/mm/yyyy (a wrong date is refused before anything is sent).
+    await apology.getByLabel('Lý do chậm').fill('Cần xác minh thêm thông tin khai sinh');
+    await apology.getByLabel('Ngày hẹn mới').fill('32/13/2026');
+    await apology.getByRole('button', { name: 'Gửi thư xin lỗi' }).click();
+    await apology.getByText('Ghi ngày theo dạng dd/mm/yyyy').waitFor();
+    const later = new Date(Date.now() + 14 * 86_400_000);
+    while (later.getUTCDay() !== 3) later.setUTCDate(later.getUTCDate() + 1); // a Wednesday
+    const newDate = `${String(later.getUTCDate()).padStart(2, '0')}/${String(later.getUTCMonth() + 1).padStart(2, '0')}/${later.getUTCFullYear()}`;
+    await apology.getByLabel('Ngày hẹn mới').fill(newDate);
+    await apology.getByRole('button', { name: 'Gửi thư xin lỗi' }).click();
+    await page.getByText(`Đã xin lỗi và hẹn lại: 17:00 ${newDate}`).waitFor();
+    assert.equal(await page.getByRole('form', { name: 'Xin lỗi và hẹn lại ngày trả kết quả' }).count(), 0, 'one apology per dossier');
+    await expectNoAxeViolations(page, 'leader dossier page after the apology');
+    await screenshot(page, 'console-leader-desktop');
+    await page.getByRole('button', { name: 'Phê duyệt' }).click();
+    await page.getByText('Đã xử lý xong').first().waitFor();
+    await context.close();
+
+    await officer.goto(`${base}/can-bo/`);
+    await officer.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor();
+    await officer.goto(`${base}/tra-cuu/${counterCode}`);
+    await officer.getByTestId('lookup-status').waitFor();
+    assert.equal(await officer.getByTestId('lookup-status').innerText(), 'Đã xử lý xong');
   });
 
   it('citizen (phone): sees the code and the appointment, then follows the dossier by its code, in both languages', async () => {

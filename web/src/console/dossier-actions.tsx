@@ -38,16 +38,22 @@ function ActionForm({ title, onSubmit, children, submitLabel, danger }: { title:
 
 const headers = () => ({ 'idempotency-key': idempotencyKey() });
 
-/** A Vietnam-time 'YYYY-MM-DDTHH:mm' (datetime-local) as an instant. */
-function vietnamInstant(local: string): string {
-  return new Date(`${local}:00+07:00`).toISOString();
+/** 'dd/mm/yyyy' and 'HH:mm' in Vietnam time as an instant, or null when either is not a real date or time. */
+export function vietnamInstant(date: string, time: string): string | null {
+  const d = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(date.trim());
+  const h = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  if (!d || !h) return null;
+  const pad = (v: string) => v.padStart(2, '0');
+  const instant = new Date(`${d[3]}-${pad(d[2]!)}-${pad(d[1]!)}T${pad(h[1]!)}:${h[2]}:00+07:00`);
+  return Number.isNaN(instant.getTime()) || Number(d[1]) > 31 || Number(h[1]) > 23 ? null : instant.toISOString();
 }
 
 export function DossierActions({ dossier, onChanged }: { dossier: DossierDetail; onChanged: () => void }) {
   const { t, lang } = useI18n();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [newDue, setNewDue] = useState('');
+  const [newDate, setNewDate] = useState('');
+  const [newTime, setNewTime] = useState('17:00');
   const [method, setMethod] = useState<'counter' | 'post' | 'electronic'>(dossier.resultDelivery);
   const p = dossier.permissions;
   const path = { id: dossier.id };
@@ -80,7 +86,7 @@ export function DossierActions({ dossier, onChanged }: { dossier: DossierDetail;
       ) : null}
       {tasks.map((task) => (
         <div key={task.id} className="action-group">
-          {p.assignableTaskIds.includes(task.id) && task.assigneeId === null ? (
+          {p.workableTaskIds.includes(task.id) && task.assigneeId === null && task.kind !== 'consult' ? (
             <ActionForm title={t('dossier.takeUp', { step: task.stepName[lang] })} submitLabel={t('dossier.takeUpButton')} onSubmit={() => done(unwrap(api.POST('/api/v1/dossiers/{id}/tasks/{taskId}/assign', { params: { path: { id: dossier.id, taskId: task.id }, header: headers() }, body: {} })))} />
           ) : null}
           {p.workableTaskIds.includes(task.id) ? (
@@ -97,12 +103,19 @@ export function DossierActions({ dossier, onChanged }: { dossier: DossierDetail;
         </div>
       ))}
       {p.apologise ? (
-        <ActionForm title={t('dossier.apology')} submitLabel={t('dossier.apologyButton')} onSubmit={() => done(unwrap(api.POST('/api/v1/dossiers/{id}/apology', { params: { path, header: headers() }, body: { reason: reason.trim(), newDueAt: newDue ? vietnamInstant(newDue) : '' } })))}>
+        <ActionForm title={t('dossier.apology')} submitLabel={t('dossier.apologyButton')} onSubmit={() => {
+            const newDueAt = vietnamInstant(newDate, newTime);
+            if (!newDueAt) return Promise.reject(new ApiError(0, 'INVALID_DATE', t('validation.dateTime')));
+            return done(unwrap(api.POST('/api/v1/dossiers/{id}/apology', { params: { path, header: headers() }, body: { reason: reason.trim(), newDueAt } })));
+          }}>
           <div className="field">
             <label htmlFor="apology-reason">{t('dossier.apologyReason')}</label>
             <textarea id="apology-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
           </div>
-          <TextField label={t('dossier.newDue')} type="datetime-local" value={newDue} onChange={(e) => setNewDue(e.target.value)} />
+          <div className="inline-fields">
+            <TextField label={t('dossier.newDate')} hint={t('dossier.dateHint')} inputMode="numeric" value={newDate} onChange={(e) => setNewDate(e.target.value)} />
+            <TextField label={t('dossier.newTime')} hint={t('dossier.timeHint')} inputMode="numeric" value={newTime} onChange={(e) => setNewTime(e.target.value)} />
+          </div>
         </ActionForm>
       ) : null}
       {p.returnResult ? (

@@ -40,26 +40,31 @@ export function WorklistPage() {
             <thead>
               <tr>
                 <th scope="col">{t('worklist.dossier')}</th>
-                <th scope="col">{t('worklist.applicant')}</th>
-                <th scope="col">{t('worklist.step')}</th>
                 <th scope="col">{t('worklist.due')}</th>
+                <th scope="col">{t('worklist.step')}</th>
+                <th scope="col">{t('worklist.applicant')}</th>
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map(({ task, dossier }) => (
-                <tr key={`${dossier.id}-${task?.id ?? ''}`} className={dossier.isOverdue ? 'row-overdue' : dossier.isAtRisk ? 'row-due-soon' : ''}>
+              {list.data.items.map(({ task, dossier }) => {
+                // In the due-soon and overdue lists the step is by definition at risk, even when the dossier is not yet.
+                const overdue = dossier.isOverdue || view === 'overdue';
+                const dueSoon = !overdue && (dossier.isAtRisk || view === 'due_soon');
+                return (
+                <tr key={`${dossier.id}-${task?.id ?? ''}`} className={overdue ? 'row-overdue' : dueSoon ? 'row-due-soon' : ''}>
                   <td>
                     <Link href={`/ho-so/${dossier.id}`}>{dossier.code ?? dossier.procedureName}</Link>
                     <div className="meta">{dossier.code ? dossier.procedureName : t('worklist.noCode')}</div>
                   </td>
-                  <td>{dossier.applicantName}</td>
-                  <td>{task ? task.name[lang] : t('worklist.awaitingReceipt')}</td>
-                  <td>
+                  <td className="due">
                     {task?.dueAt || dossier.dueAt ? formatDateTime(task?.dueAt ?? dossier.dueAt) : t('worklist.submitted', { date: formatDateTime(dossier.submittedAt) })}
-                    {dossier.isOverdue ? <span className="badge badge-overdue">{t('worklist.overdueBadge')}</span> : dossier.isAtRisk ? <span className="badge badge-due-soon">{t('worklist.dueSoonBadge')}</span> : null}
+                    {overdue ? <span className="badge badge-overdue">{t('worklist.overdueBadge')}</span> : dueSoon ? <span className="badge badge-due-soon">{t('worklist.dueSoonBadge')}</span> : null}
                   </td>
+                  <td>{task ? task.name[lang] : t('worklist.awaitingReceipt')}</td>
+                  <td>{dossier.applicantName}</td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         </div>
