@@ -178,6 +178,24 @@ describe('web journeys (Chromium)', () => {
     await screenshot(officer, 'console-receipt-desktop');
   });
 
+  it('desk officer: an incomplete dossier cannot be received; it is returned for completion with what is missing', async () => {
+    await officer.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click();
+    await officer.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('khai sinh');
+    await officer.getByRole('radio', { name: /^Thủ tục đăng ký khai sinh/ }).first().check();
+    await officer.getByLabel('Họ và tên').fill('Trần Văn Cường');
+    await officer.getByLabel('Số định danh cá nhân (CCCD)').fill('089090002222');
+    await officer.getByLabel(/^Tờ khai đăng ký khai sinh/).check();
+    await officer.getByLabel(/^Thẻ căn cước/).check();
+    await officer.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await officer.getByText('Chưa đủ giấy tờ bắt buộc để tiếp nhận: Giấy chứng sinh.').waitFor();
+    await expectNoAxeViolations(officer, 'counter intake with a missing paper');
+    await officer.getByLabel('Lý do (khi yêu cầu bổ sung hoặc từ chối)').fill('Thiếu giấy chứng sinh');
+    await officer.getByRole('button', { name: 'Yêu cầu bổ sung, hoàn thiện' }).click();
+    await officer.getByRole('heading', { level: 2, name: 'Yêu cầu bổ sung, hoàn thiện hồ sơ' }).waitFor();
+    assert.ok((await officer.locator('.receipt').innerText()).includes('Giấy chứng sinh'), 'the missing paper is listed for the applicant');
+    await expectNoAxeViolations(officer, 'return for completion');
+  });
+
   it('desk officer: sees the online dossier in the worklist and receives it from the dossier page', async () => {
     await officer.getByRole('link', { name: 'Việc cần làm' }).click();
     const tab = officer.getByRole('link', { name: /Chờ tiếp nhận/ });
@@ -220,6 +238,13 @@ describe('web journeys (Chromium)', () => {
     await page.getByLabel('Ghi chú').fill('Hồ sơ hợp lệ, đề nghị phê duyệt');
     await page.getByRole('button', { name: 'Hoàn thành và chuyển bước sau' }).click();
     await page.getByText('Bạn không có thao tác nào trên hồ sơ này lúc này.').waitFor();
+    // The working calendar of the year: holidays and their reasons, dates dd/mm/yyyy.
+    await page.getByRole('link', { name: 'Lịch làm việc' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lịch làm việc và ngày nghỉ' }).waitFor();
+    const newYear = page.getByRole('row', { name: /01\/01\/\d{4} .*Tết Dương lịch/ });
+    await newYear.waitFor();
+    await expectNoAxeViolations(page, 'working calendar (phone)');
+    await screenshot(page, 'console-calendar-phone');
     await context.close();
   });
 

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { Layout } from '../shell/layout';
 import { Loading } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
+import { CalendarPage } from './calendar-page';
 import { DossierPage } from './dossier-page';
 import { IntakePage } from './intake/intake-page';
 import { LoginPage } from './login-page';
@@ -37,6 +38,9 @@ export default function ConsoleApp() {
               <Link href="/tiep-nhan">{t('console.intake')}</Link>
             </li>
           ) : null}
+          <li>
+            <Link href="/lich-lam-viec">{t('console.calendar')}</Link>
+          </li>
           <li className="who">{me.data!.fullName}</li>
           <li>
             <button type="button" className="button-link" onClick={() => void signOut()}>
@@ -68,6 +72,7 @@ export default function ConsoleApp() {
             <Route path="/" component={WorklistPage} />
             <Route path="/tiep-nhan" component={IntakePage} />
             <Route path="/ho-so/:id" component={DossierPage} />
+            <Route path="/lich-lam-viec" component={CalendarPage} />
             <Route>
               <Redirect to="/" />
             </Route>

@@ -1,5 +1,6 @@
 // Worklists by role and unit (the server decides which steps are this user's): tabs with counts, rows
 // due within a working day or overdue marked in words and colour.
+import { useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { formatDateTime, useI18n } from '../i18n/i18n';
@@ -15,6 +16,7 @@ export function WorklistPage() {
   const view: View = (VIEWS as readonly string[]).includes(asked ?? '') ? (asked as View) : 'to_receive';
   const list = useLoad(() => unwrap(api.GET('/api/v1/dossiers/worklist', { params: { query: { view, limit: 50, offset: 0 } } })), [view]);
   const counts = list.data?.counts ?? {};
+  const [openedAt] = useState(() => new Date().toISOString());
 
   return (
     <>
@@ -48,7 +50,7 @@ export function WorklistPage() {
             <tbody>
               {list.data.items.map(({ task, dossier }) => {
                 // In the due-soon and overdue lists the step is by definition at risk, even when the dossier is not yet.
-                const overdue = dossier.isOverdue || view === 'overdue';
+                const overdue = dossier.isOverdue || view === 'overdue' || (task?.dueAt ? task.dueAt < openedAt : false);
                 const dueSoon = !overdue && (dossier.isAtRisk || view === 'due_soon');
                 return (
                 <tr key={`${dossier.id}-${task?.id ?? ''}`} className={overdue ? 'row-overdue' : dueSoon ? 'row-due-soon' : ''}>
