@@ -288,8 +288,14 @@ describe('web journeys (Chromium)', () => {
   });
 
   it('citizen (phone): sees the code and the appointment, then follows the dossier by its code, in both languages', async () => {
-    await citizen.goto(ownDossierUrl);
+    // Back later on the same phone: the lookup page lists the dossiers filed from this device.
+    await citizen.goto(`${base}/`);
+    await citizen.getByRole('link', { name: 'Tra cứu hồ sơ' }).click();
+    await citizen.getByRole('heading', { level: 2, name: 'Hồ sơ đã nộp từ thiết bị này' }).waitFor();
+    await expectNoAxeViolations(citizen, 'lookup page with the dossiers of this device');
+    await citizen.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả' }).waitFor();
+    assert.equal(citizen.url(), ownDossierUrl);
     const code = (await citizen.getByTestId('dossier-code').innerText()).trim();
     assert.match(code, CODE);
     assert.notEqual(code, counterCode);

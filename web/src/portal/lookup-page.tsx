@@ -1,11 +1,12 @@
 // The public lookup by dossier code (QR codes on receipts point to /tra-cuu/{code}): procedure, status,
 // appointment, progress by step and what is asked of the applicant — no personal data.
 import { useState, type FormEvent } from 'react';
-import { useLocation, useParams } from 'wouter';
+import { Link, useLocation, useParams } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { formatDateTime, formatMoney, useI18n } from '../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
+import { ownDossiers } from './filing/filing-draft';
 
 function stepStatus(t: ReturnType<typeof useI18n>['t'], status: string): string {
   return status === 'done' ? t('lookup.stepDone') : status === 'active' ? t('lookup.stepActive') : t('lookup.stepOther');
@@ -120,7 +121,26 @@ export function LookupPage() {
           </button>
         </div>
       </form>
-      {code ? <LookupResult code={code} /> : null}
+      {code ? <LookupResult code={code} /> : <OwnDossiersOnThisDevice />}
     </>
+  );
+}
+
+/** Dossiers filed online from this device (no login yet): their own pages show the code once received. */
+function OwnDossiersOnThisDevice() {
+  const { t } = useI18n();
+  const own = ownDossiers.list();
+  if (own.length === 0) return null;
+  return (
+    <section aria-labelledby="own-heading">
+      <h2 id="own-heading">{t('lookup.ownOnDevice')}</h2>
+      <ul>
+        {own.map((d) => (
+          <li key={d.id}>
+            <Link href={`/ho-so-cua-toi/${d.id}`}>{d.procedureName}</Link> <span className="meta">{t('lookup.filedAt', { date: formatDateTime(d.submittedAt) })}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -79,6 +79,10 @@ export function IntakePage() {
   const { me } = useSession();
   const deskIds = [...new Set(me.roles.filter((r) => r.role === 'desk_officer').map((r) => r.unitId))];
   const [deskId, setDeskId] = useState(deskIds[0] ?? '');
+  const deskNames = useLoad(
+    () => (deskIds.length > 1 ? Promise.all(deskIds.map((id) => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id }, query: {} } })))) : Promise.resolve([])),
+    [deskIds.join()],
+  );
   const desk = useDeskLevel(deskId);
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
@@ -160,7 +164,7 @@ export function IntakePage() {
           <SelectField label={t('intake.desk')} value={deskId} onChange={(e) => setDeskId(e.target.value)}>
             {deskIds.map((id) => (
               <option key={id} value={id}>
-                {id}
+                {deskNames.data?.find((u) => u.id === id)?.name ?? id}
               </option>
             ))}
           </SelectField>
