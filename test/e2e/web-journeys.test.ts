@@ -238,6 +238,19 @@ describe('web journeys (Chromium)', () => {
     await page.getByLabel('Ghi chú').fill('Hồ sơ hợp lệ, đề nghị phê duyệt');
     await page.getByRole('button', { name: 'Hoàn thành và chuyển bước sau' }).click();
     await page.getByText('Bạn không có thao tác nào trên hồ sơ này lúc này.').waitFor();
+    // The online dossier: the specialist asks the applicant for a clearer birth certificate (the clock stops).
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    await page.getByRole('link', { name: /Chưa phân công/ }).click();
+    await page.getByRole('row', { name: /Nguyễn Thị Hoa/ }).getByRole('link').click();
+    await page.getByRole('button', { name: 'Nhận xử lý' }).click();
+    const ask = page.getByRole('form', { name: 'Yêu cầu công dân (tạm dừng thời hạn giải quyết)' });
+    await ask.waitFor();
+    await ask.getByLabel('Lý do').fill('Bản chụp Giấy chứng sinh không đọc được');
+    await ask.getByLabel(/^Nội dung cần bổ sung/).fill('Bản chụp rõ nét Giấy chứng sinh');
+    await expectNoAxeViolations(page, 'dossier page, asking the applicant (phone)');
+    await ask.getByRole('button', { name: 'Yêu cầu bổ sung giấy tờ' }).click();
+    await page.getByText('Yêu cầu bổ sung giấy tờ', { exact: true }).first().waitFor();
+    await page.getByText('Bạn không có thao tác nào trên hồ sơ này lúc này.').waitFor();
     // The working calendar of the year: holidays and their reasons, dates dd/mm/yyyy.
     await page.getByRole('link', { name: 'Lịch làm việc' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lịch làm việc và ngày nghỉ' }).waitFor();
@@ -304,7 +317,9 @@ describe('web journeys (Chromium)', () => {
     await citizen.getByRole('link', { name: 'Theo dõi tiến độ' }).click();
     await citizen.getByTestId('lookup-status').waitFor();
     assert.equal(new URL(citizen.url()).pathname, `/tra-cuu/${code}`);
-    assert.equal(await citizen.getByTestId('lookup-status').innerText(), 'Được tiếp nhận');
+    assert.equal(await citizen.getByTestId('lookup-status').innerText(), 'Yêu cầu bổ sung giấy tờ');
+    await citizen.getByRole('heading', { level: 3, name: 'Bạn cần bổ sung giấy tờ' }).waitFor();
+    assert.ok((await citizen.locator('main').innerText()).includes('Bản chụp rõ nét Giấy chứng sinh'), 'what is asked of the applicant is shown');
     const lookup = await citizen.locator('main').innerText();
     assert.ok(!lookup.includes('Nguyễn Thị Hoa') && !lookup.includes('089186001234'), 'the public lookup shows no personal data');
     assert.match(lookup, /Tiếp nhận hồ sơ/);
@@ -314,7 +329,7 @@ describe('web journeys (Chromium)', () => {
     await citizen.getByRole('button', { name: 'English' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Track a dossier' }).waitFor();
     assert.equal(await citizen.locator('html').getAttribute('lang'), 'en');
-    assert.equal(await citizen.getByTestId('lookup-status').innerText(), 'Received');
+    assert.equal(await citizen.getByTestId('lookup-status').innerText(), 'Supplement requested');
     await expectNoAxeViolations(citizen, 'public lookup in English');
     // The language is remembered; dates stay dd/mm/yyyy in Vietnam time whatever the browser's zone.
     const fresh = await desktop.newPage();
@@ -325,6 +340,13 @@ describe('web journeys (Chromium)', () => {
     await expectNoAxeViolations(fresh, 'public lookup (desktop)');
     await screenshot(fresh, 'portal-lookup-desktop');
     await fresh.close();
+
+    // The applicant brings the clear copy: the desk records it and the clock runs again.
+    const id = ownDossierUrl.split('/').pop()!;
+    await officer.goto(`${base}/can-bo/ho-so/${id}`);
+    await officer.getByRole('button', { name: 'Tiếp tục xử lý' }).click();
+    await officer.getByText('Đang xử lý', { exact: true }).first().waitFor();
+    await expectNoAxeViolations(officer, 'dossier page after resuming');
   });
 
   it('serves the pages of the web and keeps the API’s JSON 404s', async () => {

@@ -63,7 +63,8 @@ export function DossierActions({ dossier, onChanged }: { dossier: DossierDetail;
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const any = p.receive || p.returnResult || p.apologise || tasks.length > 0;
+  const working = dossier.tasks.some((task) => task.kind !== 'consult' && p.workableTaskIds.includes(task.id));
+  const any = p.receive || p.returnResult || p.apologise || p.resume || tasks.length > 0;
   if (!any) return <p className="muted">{t('dossier.noActions')}</p>;
 
   return (
@@ -102,6 +103,12 @@ export function DossierActions({ dossier, onChanged }: { dossier: DossierDetail;
           ) : null}
         </div>
       ))}
+      {working ? <AskApplicant dossierId={dossier.id} onChanged={onChanged} /> : null}
+      {p.resume ? (
+        <ActionForm title={t('dossier.resume')} submitLabel={t('dossier.resumeButton')} onSubmit={() => done(unwrap(api.POST('/api/v1/dossiers/{id}/resume', { params: { path, header: headers() }, body: note.trim() ? { paymentReference: note.trim() } : {} })))}>
+          <TextField label={t('dossier.paymentReference')} value={note} onChange={(e) => setNote(e.target.value)} />
+        </ActionForm>
+      ) : null}
       {p.apologise ? (
         <ActionForm title={t('dossier.apology')} submitLabel={t('dossier.apologyButton')} onSubmit={() => {
             const newDueAt = vietnamInstant(newDate, newTime);
@@ -133,5 +140,47 @@ export function DossierActions({ dossier, onChanged }: { dossier: DossierDetail;
         </ActionForm>
       ) : null}
     </div>
+  );
+}
+
+/** Ask the applicant for a supplement or a payment: the legal clock stops until the desk records it. */
+function AskApplicant({ dossierId, onChanged }: { dossierId: string; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<'supplement' | 'payment'>('supplement');
+  const [reason, setReason] = useState('');
+  const [items, setItems] = useState('');
+  const [amount, setAmount] = useState('');
+  const list = items
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const send = () => {
+    const path = { id: dossierId };
+    if (kind === 'supplement') return unwrap(api.POST('/api/v1/dossiers/{id}/supplement-request', { params: { path, header: headers() }, body: { reason: reason.trim(), items: list } })).then(onChanged);
+    const vnd = Number(amount.replace(/[.\s]/g, ''));
+    if (!Number.isInteger(vnd) || vnd < 0) return Promise.reject(new ApiError(0, 'INVALID_AMOUNT', t('validation.amount')));
+    return unwrap(api.POST('/api/v1/dossiers/{id}/payment-request', { params: { path, header: headers() }, body: { reason: reason.trim(), items: list, amount: vnd } })).then(onChanged);
+  };
+  return (
+    <ActionForm title={t('dossier.ask')} submitLabel={kind === 'supplement' ? t('dossier.askSupplement') : t('dossier.askPayment')} onSubmit={send}>
+      <fieldset>
+        <legend>{t('dossier.askWhat')}</legend>
+        {(['supplement', 'payment'] as const).map((k) => (
+          <div className="choice" key={k}>
+            <input type="radio" id={`ask-${k}`} name="ask-kind" checked={kind === k} onChange={() => setKind(k)} />
+            <label htmlFor={`ask-${k}`}>{k === 'supplement' ? t('dossier.askSupplement') : t('dossier.askPayment')}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="ask-reason">{t('dossier.askReason')}</label>
+        <textarea id="ask-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="ask-items">{t('dossier.askItems')}</label>
+        <textarea id="ask-items" rows={3} value={items} onChange={(e) => setItems(e.target.value)} />
+      </div>
+      {kind === 'payment' ? <TextField label={t('dossier.amount')} inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} /> : null}
+    </ActionForm>
   );
 }
