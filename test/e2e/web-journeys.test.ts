@@ -342,8 +342,14 @@ describe('web journeys (Chromium)', () => {
     await fresh.close();
 
     // The applicant brings the clear copy: the desk records it and the clock runs again.
-    const id = ownDossierUrl.split('/').pop()!;
-    await officer.goto(`${base}/can-bo/ho-so/${id}`);
+    await officer.goto(`${base}/can-bo`);
+    const find = officer.getByRole('textbox', { name: 'Mở hồ sơ theo mã' });
+    await find.fill('001.21.45.H01-000000-9999');
+    await officer.keyboard.press('Enter');
+    await officer.getByRole('alert').waitFor();
+    await find.fill(code.toLowerCase());
+    await officer.keyboard.press('Enter');
+    await officer.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
     await officer.getByRole('button', { name: 'Tiếp tục xử lý' }).click();
     await officer.getByText('Đang xử lý', { exact: true }).first().waitFor();
     await expectNoAxeViolations(officer, 'dossier page after resuming');

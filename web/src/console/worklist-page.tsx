@@ -1,10 +1,10 @@
 // Worklists by role and unit (the server decides which steps are this user's): tabs with counts, rows
 // due within a working day or overdue marked in words and colour.
-import { useState } from 'react';
-import { Link, useSearch } from 'wouter';
-import { api, unwrap } from '../api/client';
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import { ApiError, api, unwrap } from '../api/client';
 import { formatDateTime, useI18n } from '../i18n/i18n';
-import { ErrorMessage, Loading, PageTitle } from '../shell/parts';
+import { ErrorMessage, Loading, PageTitle, TextField } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
 
 const VIEWS = ['to_receive', 'mine', 'unassigned', 'due_soon', 'overdue'] as const;
@@ -21,6 +21,7 @@ export function WorklistPage() {
   return (
     <>
       <PageTitle title={t('console.worklist')}>{t('console.worklist')}</PageTitle>
+      <FindByCode />
       <nav aria-label={t('worklist.views')}>
         <ul className="tabs">
           {VIEWS.map((v) => (
@@ -72,5 +73,31 @@ export function WorklistPage() {
         </div>
       ) : null}
     </>
+  );
+}
+
+/** Straight to a dossier by its code (the applicant at the counter holds the receipt). */
+function FindByCode() {
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!code.trim()) return;
+    setError(undefined);
+    try {
+      const dossier = await unwrap(api.GET('/api/v1/dossiers/by-code/{code}', { params: { path: { code: code.trim() } } }));
+      navigate(`/ho-so/${dossier.id}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : undefined);
+    }
+  };
+  return (
+    <form role="search" className="find-by-code" onSubmit={submit} aria-label={t('worklist.findByCode')}>
+      <TextField label={t('worklist.findByCode')} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} />
+      <button type="submit">{t('lookup.button')}</button>
+      <ErrorMessage error={error} />
+    </form>
   );
 }
