@@ -208,6 +208,32 @@ describe('web journeys (Chromium)', () => {
     await row.getByRole('link').click();
     await officer.getByRole('heading', { level: 2, name: 'Việc bạn có thể làm' }).waitFor();
     await expectNoAxeViolations(officer, 'dossier page before receipt');
+    // First the desk asks for a certified copy of the birth certificate (form 02)…
+    await officer.getByLabel(/^Lý do \(dòng đầu\)/).fill('Hồ sơ chưa đầy đủ\nBản sao có chứng thực Giấy chứng sinh');
+    await officer.getByRole('button', { name: 'Yêu cầu bổ sung, hoàn thiện' }).click();
+    await officer.getByText('Yêu cầu bổ sung, hoàn thiện hồ sơ', { exact: true }).first().waitFor();
+
+    // …the citizen completes the same dossier on the phone and submits it again…
+    await citizen.goto(ownDossierUrl);
+    await citizen.getByText('Bản sao có chứng thực Giấy chứng sinh').waitFor();
+    await expectNoAxeViolations(citizen, 'own dossier returned for completion');
+    await citizen.getByRole('button', { name: 'Bổ sung và nộp lại' }).click();
+    await citizen.getByRole('heading', { level: 2, name: /Bước 3\/5/ }).waitFor();
+    await citizen.getByText('Bản sao có chứng thực Giấy chứng sinh').waitFor();
+    await citizen.getByLabel('Số bản sao — Giấy chứng sinh').fill('1');
+    await expectNoAxeViolations(citizen, 'completing the dossier');
+    await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+    await citizen.getByRole('heading', { level: 2, name: /Bước 4\/5/ }).waitFor();
+    await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+    await citizen.getByRole('heading', { level: 2, name: /Bước 5\/5/ }).waitFor();
+    await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'Đã gửi hồ sơ' }).waitFor();
+
+    // …and the desk receives it.
+    await officer.getByRole('link', { name: 'Việc cần làm' }).click();
+    await officer.getByRole('row', { name: /Nguyễn Thị Hoa/ }).getByRole('link').click();
+    await officer.getByRole('heading', { level: 2, name: 'Việc bạn có thể làm' }).waitFor();
+    assert.ok((await officer.locator('main').innerText()).includes('Giấy chứng sinh (1 bản chính, 1 bản sao)'), 'the completed papers are on the dossier');
     await officer.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     await officer.getByRole('heading', { level: 1, name: /Hồ sơ 001\.21\.45\.H01-\d{6}-\d{4}/ }).waitFor();
     await officer.getByRole('heading', { level: 3, name: 'Cách tính ngày hẹn' }).waitFor();

@@ -1,17 +1,18 @@
 // The applicant's own online dossier on this device (read with its draft token): the acknowledgement of
 // submission, then — once the desk receives it — the dossier code and the appointment (the receipt),
 // or what the desk asks to complete, or why it refused.
-import { Link, useParams } from 'wouter';
+import { Link, useLocation, useParams } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { formatDateTime, useI18n } from '../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
-import { ownDossiers, readOwn } from './filing/filing-draft';
+import { draftStore, ownDossiers, readOwn } from './filing/filing-draft';
 import { deliveryLabel } from './labels';
 
 export function OwnDossierPage() {
   const { t, lang } = useI18n();
   const { id = '' } = useParams<{ id: string }>();
+  const [, navigate] = useLocation();
   const entry = ownDossiers.find(id);
   const dossier = useLoad(() => (entry ? readOwn(entry.id, entry.token) : Promise.resolve(null)), [id]);
   const d = dossier.data;
@@ -93,6 +94,21 @@ export function OwnDossierPage() {
         </section>
       ) : null}
       {waiting ? <p>{t('own.waitingExplained')}</p> : null}
+      {d.status === 'returned_for_completion' && d.channel === 'online' ? (
+        <p>
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => {
+              // Completing the dossier is the filing form again, from the documents step, on the same draft.
+              draftStore.set(d.procedure.code, { id: entry.id, token: entry.token, step: 2 });
+              navigate(`/thu-tuc/${d.procedure.code}/nop-truc-tuyen`);
+            }}
+          >
+            {t('own.complete')}
+          </button>
+        </p>
+      ) : null}
       <div className="actions">
         <button type="button" onClick={dossier.reload}>
           {t('own.refresh')}

@@ -46,9 +46,11 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   readonly hint?: string;
   readonly error?: string | undefined;
   readonly ref?: Ref<HTMLInputElement>;
+  /** Read by screen readers after the label, e.g. which document a repeated "Copies" field is for. */
+  readonly labelSuffix?: string;
 }
 
-export function TextField({ label, hint, error, id, ...input }: FieldProps) {
+export function TextField({ label, labelSuffix, hint, error, id, ...input }: FieldProps) {
   const auto = useId();
   const fieldId = id ?? auto;
   const described = [hint ? `${fieldId}-hint` : '', error ? `${fieldId}-error` : ''].filter(Boolean).join(' ');
@@ -56,6 +58,7 @@ export function TextField({ label, hint, error, id, ...input }: FieldProps) {
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={fieldId}>
         {label}
+        {labelSuffix ? <span className="visually-hidden"> — {labelSuffix}</span> : null}
         {input.required ? <span aria-hidden="true"> *</span> : null}
       </label>
       {hint ? (

@@ -8,7 +8,7 @@ import { useI18n, type Translate } from '../../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle } from '../../shell/parts';
 import { useLoad } from '../../shell/use-load';
 import { loadDesks } from '../desks';
-import { createDraft, draftStore, EMAIL, formOfDossier, ID_NUMBER, ownDossiers, PHONE, readOwn, submitDraft, updateDraft, type FilingForm, type StoredDraft } from './filing-draft';
+import { createDraft, draftStore, type Dossier, EMAIL, formOfDossier, ID_NUMBER, ownDossiers, PHONE, readOwn, submitDraft, updateDraft, type FilingForm, type StoredDraft } from './filing-draft';
 import { ApplicantStep, CaseStep, DeliveryStep, DocumentsStep, ReviewStep, type Errors } from './filing-steps';
 
 type Version = components['schemas']['ProcedureVersion'];
@@ -54,6 +54,7 @@ function Filing({ procedure }: { procedure: Version }) {
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const [asked, setAsked] = useState<Dossier['atReceipt']>(null);
   const [restored, setRestored] = useState<'checking' | 'yes' | 'no'>(() => (draftStore.get(procedure.code) ? 'checking' : 'no'));
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const desks = useLoad(() => loadDesks(procedure), [procedure.id]);
@@ -63,7 +64,7 @@ function Filing({ procedure }: { procedure: Version }) {
     if (!stored) return;
     readOwn(stored.id, stored.token).then(
       (dossier) => {
-        if (dossier.status !== 'draft') {
+        if (dossier.status !== 'draft' && dossier.status !== 'returned_for_completion') {
           draftStore.clear(procedure.code);
           return setRestored('no');
         }
@@ -71,6 +72,7 @@ function Filing({ procedure }: { procedure: Version }) {
         setDraft(stored);
         setStep(stored.step);
         setRestored('yes');
+        setAsked(dossier.status === 'returned_for_completion' ? (dossier.atReceipt ?? null) : null);
       },
       () => {
         draftStore.clear(procedure.code);
@@ -131,7 +133,17 @@ function Filing({ procedure }: { procedure: Version }) {
     <>
       <PageTitle title={t('filing.title')}>{t('filing.title')}</PageTitle>
       <p className="lead">{procedure.name}</p>
-      {restored === 'yes' ? (
+      {asked ? (
+        <div className="alert alert-warning" role="note">
+          <h2 className="alert-title">{t('own.deskSays')}</h2>
+          <p>{asked.reason}</p>
+          <ul>
+            {asked.items.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
+        </div>
+      ) : restored === 'yes' ? (
         <div className="alert alert-info" role="status">
           {t('filing.restored')}{' '}
           <button type="button" className="button-link" onClick={startOver}>

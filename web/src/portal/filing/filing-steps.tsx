@@ -92,8 +92,8 @@ export function DocumentsStep({ caseInfo, form, onChange, errors }: { caseInfo: 
                 {c.name} {c.mandatory ? <span className="meta">({t('filing.required')})</span> : <span className="meta">({t('procedure.optional')})</span>}
               </p>
               <div className="inline-fields">
-                <TextField label={t('filing.originals')} type="number" min={0} max={50} value={value.originals} onChange={(e) => set(c.code, 'originals', e.target.valueAsNumber)} />
-                <TextField label={t('filing.copies')} type="number" min={0} max={50} value={value.copies} onChange={(e) => set(c.code, 'copies', e.target.valueAsNumber)} />
+                <TextField label={t('filing.originals')} labelSuffix={c.name} type="number" min={0} max={50} value={value.originals} onChange={(e) => set(c.code, 'originals', e.target.valueAsNumber)} />
+                <TextField label={t('filing.copies')} labelSuffix={c.name} type="number" min={0} max={50} value={value.copies} onChange={(e) => set(c.code, 'copies', e.target.valueAsNumber)} />
               </div>
             </li>
           );
