@@ -65,6 +65,26 @@ describe('web journeys (Chromium)', () => {
     await screenshot(citizen, 'portal-procedure-phone');
   });
 
+  it('citizen (desktop): browses the catalogue by level and field, page by page', async () => {
+    const page = await desktop.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { level: 2, name: /^\d+ thủ tục$/ }).waitFor();
+    const total = Number((await page.getByRole('heading', { level: 2, name: /^\d+ thủ tục$/ }).innerText()).split(' ')[0]);
+    assert.ok(total > 20, `the whole catalogue in force is listed (${total})`);
+    await page.getByRole('button', { name: /Trang sau/ }).click();
+    await page.getByText(`Trang 2/${Math.ceil(total / 20)}`).waitFor();
+    await expectNoAxeViolations(page, 'catalogue, page 2 (desktop)');
+    await page.getByLabel('Cấp thực hiện').selectOption('commune');
+    await page.getByLabel('Lĩnh vực').selectOption('HO_TICH');
+    await page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh', exact: true }).waitFor();
+    assert.match(page.url(), /cap=commune/);
+    assert.match(page.url(), /linh-vuc=HO_TICH/);
+    assert.equal(await page.getByText('Trang 2/').count(), 0, 'a new filter starts at the first page');
+    await expectNoAxeViolations(page, 'catalogue by field (desktop)');
+    await screenshot(page, 'portal-browse-desktop');
+    await page.close();
+  });
+
   it('citizen (phone): files online step by step; the draft survives a closed tab; invalid ID refused', async () => {
     await citizen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).first().click();
     await citizen.getByRole('heading', { level: 2, name: /Bước 1\/5/ }).waitFor();

@@ -9,6 +9,7 @@ import { useLoad } from '../shell/use-load';
 import { levelLabel, onlineLabel, timeLimitLabel } from './labels';
 
 const LEVELS = ['commune', 'province'] as const;
+const PAGE_SIZE = 20;
 
 export function HomePage() {
   const { t } = useI18n();
@@ -17,6 +18,7 @@ export function HomePage() {
   const q = params.get('q') ?? '';
   const level = params.get('cap') ?? '';
   const field = params.get('linh-vuc') ?? '';
+  const page = Math.max(1, Number.parseInt(params.get('trang') ?? '1', 10) || 1);
   const [text, setText] = useState(q);
 
   const fields = useLoad(() => unwrap(api.GET('/api/v1/procedures/fields', {})), []);
@@ -24,14 +26,15 @@ export function HomePage() {
     () =>
       unwrap(
         api.GET('/api/v1/procedures', {
-          params: { query: { limit: 30, offset: 0, ...(q ? { q } : {}), ...(level === 'commune' || level === 'province' ? { level } : {}), ...(field ? { fieldCode: field } : {}) } },
+          params: { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(q ? { q } : {}), ...(level === 'commune' || level === 'province' ? { level } : {}), ...(field ? { fieldCode: field } : {}) } },
         }),
       ),
-    [q, level, field],
+    [q, level, field, page],
   );
 
   const go = (next: Record<string, string>) => {
-    const merged = new URLSearchParams({ q, cap: level, 'linh-vuc': field, ...next });
+    // A new search or filter starts again at the first page.
+    const merged = new URLSearchParams({ q, cap: level, 'linh-vuc': field, trang: '', ...next });
     for (const [key, value] of [...merged]) if (!value) merged.delete(key);
     const search = merged.toString();
     navigate(search ? `/?${search}` : '/');
@@ -97,6 +100,21 @@ export function HomePage() {
             </li>
           ))}
         </ul>
+        {results.data && results.data.total > PAGE_SIZE ? (
+          <nav aria-label={t('home.pages')} className="pager">
+            {page > 1 ? (
+              <button type="button" onClick={() => go({ trang: String(page - 1) })}>
+                ← {t('home.previous')}
+              </button>
+            ) : null}
+            <span>{t('home.pageOf', { page, pages: Math.ceil(results.data.total / PAGE_SIZE) })}</span>
+            {page * PAGE_SIZE < results.data.total ? (
+              <button type="button" onClick={() => go({ trang: String(page + 1) })}>
+                {t('home.next')} →
+              </button>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </>
   );

@@ -175,14 +175,18 @@ export function IntakePage() {
           <TextField ref={searchRef} label={t('intake.searchProcedure')} type="search" autoFocus autoComplete="off" value={query}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
-              // Enter in the search picks the first procedure found instead of submitting the intake.
-              if (e.key !== 'Enter') return;
+              // Enter in the search picks the first procedure found for what is typed now (not the list of a
+              // moment ago) instead of submitting the intake.
+              if (e.key !== 'Enter' || !level) return;
               e.preventDefault();
-              const first = results.data?.items[0];
-              if (first) {
+              const text = query.trim();
+              setDebounced(text);
+              void unwrap(api.GET('/api/v1/procedures', { params: { query: { level, limit: 8, offset: 0, ...(text ? { q: text } : {}) } } })).then((found) => {
+                const first = found.items[0];
+                if (!first) return;
                 chooseProcedure(first.code);
                 requestAnimationFrame(() => document.getElementById(`p-${first.code}`)?.focus());
-              }
+              });
             }}
             error={errors.case}
           />
