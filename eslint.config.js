@@ -4,7 +4,9 @@
 //     they alone import kysely, better-sqlite3 or pg.
 //  3. Migrations are frozen in time: they import nothing from the application.
 //  4. Domain code never reaches into the HTTP adapter.
+//  5. The web (web/src) is browser code: it knows the server only through the generated API types.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const FASTIFY = { group: ['fastify', 'fastify/*', '@fastify/*', 'fastify-plugin'], message: 'Only the HTTP adapter (src/http, *.routes.ts, src/app.ts, src/server.ts) may import Fastify. Domain services receive plain values.' };
@@ -12,7 +14,7 @@ const SQL = { group: ['kysely', 'kysely/*', 'better-sqlite3', 'pg', 'pg/*'], mes
 const HTTP = { group: ['**/http/*', '*.routes.js', '**/*.routes.js'], message: 'Domain code must not depend on the HTTP adapter.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'bench/.tmp/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'bench/.tmp/**', 'web/src/api/schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -51,6 +53,15 @@ export default tseslint.config(
     files: ['src/migrations/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [FASTIFY, { group: ['../*', '!./*'], message: 'Migrations are frozen in time: never import application code.' }] }],
+    },
+  },
+  {
+    // The web: React hooks rules; no server code (the API's types are generated into web/src/api/schema.ts).
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [FASTIFY, SQL, { group: ['node:*', 'typebox', '**/src/*/*.js'], message: 'The web is browser code: it knows the server only through web/src/api (generated types).' }] }],
     },
   },
 );

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startPgCluster } from '../test/support/pg-cluster.js';
+import { ensureWebBuild } from './build-web.js';
 
 function findTests(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -21,6 +22,9 @@ if (files.length === 0) {
   console.error('No test files found');
   process.exit(1);
 }
+
+// The browser tests serve the built web: build it first when its sources changed.
+if (await ensureWebBuild()) console.log('Built the web into dist/web');
 
 console.log('Starting a throwaway PostgreSQL cluster for the PostgreSQL half of the database tests…');
 let cluster;

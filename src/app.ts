@@ -14,6 +14,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
 import { validatorCompiler } from './http/validation.js';
+import { registerWebApp } from './http/web-app.js';
 import { authRoutes, staffRoutes } from './identity/identity.routes.js';
 import { StaffProfileResponse } from './identity/identity.schemas.js';
 import { UnitResponse } from './units/units.schemas.js';
@@ -38,6 +39,8 @@ export interface BuildOptions {
   readonly clock?: Clock;
   /** Where logs go (tests capture them); default stdout. */
   readonly logStream?: NodeJS.WritableStream;
+  /** The built web to serve (default dist/web); the API runs alone when it has not been built. */
+  readonly webRoot?: string;
 }
 
 declare module 'fastify' {
@@ -108,7 +111,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reportsRoutes(services.reports, services.reportDrilldown), { prefix: '/api/v1/reports' });
   await app.register(documentsRoutes(services.documents, services.signing), { prefix: '/api/v1' });
   await app.register(attachmentsRoutes(services.attachments, config.documents.maxUploadBytes), { prefix: '/api/v1' });
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
+  if (!(await registerWebApp(app, options.webRoot))) app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
 
   await app.ready();
   return app;

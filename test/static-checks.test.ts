@@ -20,6 +20,10 @@ it('type-checks with the strict compiler settings', async () => {
   await check(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
 });
 
+it('type-checks the web (browser code, its own settings)', async () => {
+  await check(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'web']);
+});
+
 it('passes lint, including the dependency-direction rules', async () => {
   await check(process.execPath, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
 });

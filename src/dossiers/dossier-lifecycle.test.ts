@@ -86,6 +86,12 @@ forEachDialect(
       const id = created.dossier.id;
       const forbidden = await call(t, null, 'POST', `/api/v1/public/dossiers/${id}/submit`, undefined, { 'x-draft-token': 'x'.repeat(43) });
       assert.equal(forbidden.json().error.code, 'DOSSIER_DRAFT_TOKEN_INVALID');
+      // The applicant reads the draft back with its token (to resume it in another tab), nobody else.
+      const own = await call(t, null, 'GET', `/api/v1/public/dossiers/${id}`, undefined, { 'x-draft-token': created.draftToken });
+      assert.equal(own.statusCode, 200, own.body);
+      assert.equal(own.json().applicant.idNumber, filing.applicant.idNumber);
+      assert.equal((await call(t, null, 'GET', `/api/v1/public/dossiers/${id}`, undefined, { 'x-draft-token': 'y'.repeat(43) })).json().error.code, 'DOSSIER_DRAFT_TOKEN_INVALID');
+      assert.equal((await call(t, null, 'GET', `/api/v1/public/dossiers/${id}`)).json().error.code, 'DOSSIER_DRAFT_TOKEN_INVALID');
       const patched = await call(t, null, 'PATCH', `/api/v1/public/dossiers/${id}`, { subject: 'Đăng ký khai sinh (đã sửa)' }, { 'x-draft-token': created.draftToken });
       assert.equal(patched.json().subject, 'Đăng ký khai sinh (đã sửa)');
       const submitted = await call(t, null, 'POST', `/api/v1/public/dossiers/${id}/submit`, undefined, { 'x-draft-token': created.draftToken });
@@ -98,6 +104,10 @@ forEachDialect(
       assert.equal(received.code, '001.21.45.H01-260406-0031');
       assert.equal(received.channel, 'online');
       assert.equal(received.nationalChannel, 2);
+      // After receipt, the same token shows the applicant the code and the appointment.
+      const ownReceived = (await call(t, null, 'GET', `/api/v1/public/dossiers/${id}`, undefined, { 'x-draft-token': created.draftToken })).json();
+      assert.equal(ownReceived.code, received.code);
+      assert.equal(ownReceived.dueAt, received.dueAt);
       await refused(t, 'candang.motcua', `/api/v1/dossiers/${id}/receive`, {}, 409, 'DOSSIER_TRANSITION_NOT_ALLOWED');
     });
 

@@ -93,6 +93,11 @@ export class IntakeService {
     return stored.state;
   }
 
+  /** The applicant's own dossier, read with the token of its online draft (kept after submission): the draft to resume, then the code and appointment once received. */
+  async readOwn(id: string, token: string | undefined): Promise<DossierState> {
+    return this.requireDraftAccess(id, token, null);
+  }
+
   /** Edits a draft: the citizen with the draft token, or a desk officer of the receiving desk (messaging drafts). */
   async updateDraft(id: string, access: { token?: string; actor?: Actor | null }, change: { applicant?: Applicant; subject?: string; components?: readonly ComponentInput[]; resultDelivery?: ResultDelivery }, options: CommandOptions = {}): Promise<DossierState> {
     const current = await this.requireDraftAccess(id, access.token, access.actor ?? null);

@@ -24,6 +24,11 @@ export function publicDossiersRoutes(intake: IntakeService, queries: DossierQuer
       },
     });
 
+    app.get('/:id', {
+      schema: { tags, summary: 'One’s own online dossier (X-Draft-Token): the draft to resume, then its status, code and appointment', headers: DraftTokenHeaders, params: IdParams, response: { 200: Type.Ref('Dossier') } },
+      handler: async (request) => dossierView(await intake.readOwn(request.params.id, request.headers['x-draft-token'])),
+    });
+
     app.patch('/:id', {
       schema: { tags, summary: 'Edit one’s draft (X-Draft-Token)', headers: DraftTokenHeaders, params: IdParams, body: UpdateDraftBody, response: { 200: Type.Ref('Dossier') } },
       handler: async (request) => {

@@ -1,0 +1,84 @@
+// The staff console (/can-bo): sign-in with the session cookie, then worklists, counter intake and the
+// dossier page. Loaded on demand, apart from the citizen portal's bundle.
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { api, unwrap } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { Layout } from '../shell/layout';
+import { Loading } from '../shell/parts';
+import { useLoad } from '../shell/use-load';
+import { CalendarPage } from './calendar-page';
+import { DossierPage } from './dossier-page';
+import { IntakePage } from './intake/intake-page';
+import { LoginPage } from './login-page';
+import { holds, SessionContext } from './session';
+import { WorklistPage } from './worklist-page';
+
+export default function ConsoleApp() {
+  const { t } = useI18n();
+  const [location, navigate] = useLocation();
+  const me = useLoad(() => unwrap(api.GET('/api/v1/auth/me', {})), []);
+
+  const signOut = async () => {
+    await api.POST('/api/v1/auth/logout', {});
+    me.reload();
+    navigate('/dang-nhap');
+  };
+
+  if (me.loading && !me.data && !me.error) return <Loading />;
+  const signedIn = me.data && !me.error;
+  const nav = (
+    <ul>
+      {signedIn ? (
+        <>
+          <li>
+            <Link href="/">{t('console.worklist')}</Link>
+          </li>
+          {holds(me.data!, 'desk_officer') ? (
+            <li>
+              <Link href="/tiep-nhan">{t('console.intake')}</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link href="/lich-lam-viec">{t('console.calendar')}</Link>
+          </li>
+          <li className="who">{me.data!.fullName}</li>
+          <li>
+            <button type="button" className="button-link" onClick={() => void signOut()}>
+              {t('console.signOut')}
+            </button>
+          </li>
+        </>
+      ) : (
+        <li>
+          <Link href="~/">{t('console.toPortal')}</Link>
+        </li>
+      )}
+    </ul>
+  );
+  return (
+    <Layout brand={t('app.consoleName')} nav={nav}>
+      {!signedIn ? (
+        location === '/dang-nhap' ? (
+          <LoginPage onSignedIn={() => me.reload()} />
+        ) : (
+          <Redirect to="/dang-nhap" />
+        )
+      ) : (
+        <SessionContext.Provider value={{ me: me.data!, signOut: () => void signOut() }}>
+          <Switch>
+            <Route path="/dang-nhap">
+              <Redirect to="/" />
+            </Route>
+            <Route path="/" component={WorklistPage} />
+            <Route path="/tiep-nhan" component={IntakePage} />
+            <Route path="/ho-so/:id" component={DossierPage} />
+            <Route path="/lich-lam-viec" component={CalendarPage} />
+            <Route>
+              <Redirect to="/" />
+            </Route>
+          </Switch>
+        </SessionContext.Provider>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,85 @@
+// Language (Vietnamese by default, English on request, remembered on this device), the message
+// catalogue lookup and the formats of dates (dd/mm/yyyy, Vietnam's time zone) and money.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en, vi, type MessageKey } from './messages';
+
+export type Lang = 'vi' | 'en';
+const STORAGE_KEY = 'motcua.lang';
+const catalogues = { vi, en } as const;
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+interface I18n {
+  readonly lang: Lang;
+  readonly setLang: (lang: Lang) => void;
+  readonly t: Translate;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  const text: string = catalogues[lang][key];
+  return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // private mode: the choice lasts for this page only
+    }
+  }, []);
+  const t = useCallback<Translate>((key, vars) => translate(lang, key, vars), [lang]);
+  const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}
+
+/** The current language of the page (for API requests' Accept-Language). */
+export function currentLang(): Lang {
+  return document.documentElement.lang === 'en' ? 'en' : 'vi';
+}
+
+const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+function vnParts(iso: string): Record<string, string> {
+  return Object.fromEntries(parts.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+}
+
+/** dd/mm/yyyy of an instant, in Vietnam (UTC+7), whatever the browser's zone. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const p = vnParts(iso);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** HH:mm dd/mm/yyyy of an instant, in Vietnam. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const p = vnParts(iso);
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+}
+
+export function formatMoney(amount: number, lang: Lang): string {
+  return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(amount)} đ`;
+}
