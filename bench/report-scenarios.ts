@@ -26,7 +26,7 @@ export interface ReportBenchRow {
 const PERIOD = { from: '2026-01-01', to: '2026-12-31' };
 const ONLINE = "('online', 'messaging')";
 
-/** The II.06a totals straight from the dossier rows (every row of the province's desks read). */
+/** The II.06a totals straight from the dossier rows: the whole table read in order. */
 function naiveTotals(db: BetterSqlite.Database, unitIds: readonly string[]) {
   const start = '2025-12-31T17:00:00.000Z'; // 01/01/2026 00:00 in Vietnam
   const end = '2026-12-31T17:00:00.000Z'; // 01/01/2027 00:00
@@ -40,7 +40,7 @@ function naiveTotals(db: BetterSqlite.Database, unitIds: readonly string[]) {
       sum(case when resolved_at >= @start and resolved_at < @end and timeliness = 'late' and status not in ('withdrawn', 'stopped') then 1 else 0 end) as resolvedLate,
       sum(case when received_at < @end and (resolved_at is null or resolved_at >= @end) then 1 else 0 end) as inProgress,
       sum(case when received_at < @end and (resolved_at is null or resolved_at >= @end) and legal_due_at < @end and is_paused = 0 then 1 else 0 end) as inProgressOverdue
-    from dossiers
+    from dossiers not indexed -- a plain sequential scan (through an index every row is a random read)
     where receiving_unit_id in (${unitIds.map(() => '?').join(', ')}) and status not in ('draft', 'cancelled') and received_at is not null`;
   return db.prepare(sql).get(...unitIds, { start, end }) as Record<string, number>;
 }
@@ -75,7 +75,7 @@ export async function measureReportsAt(count: number, log: (line: string) => voi
     raw.pragma('cache_size = -65536');
     const naiveTimes: number[] = [];
     let naive: Record<string, number> = {};
-    for (let i = 0; i < (count > 2_000_000 ? 2 : 3); i++) {
+    for (let i = 0; i < (count > 2_000_000 ? 1 : 3); i++) {
       const started = performance.now();
       naive = naiveTotals(raw, report.unitIds);
       naiveTimes.push(performance.now() - started);
