@@ -36,6 +36,23 @@ for (const dialect of DIALECTS) {
       await target.drop();
     });
 
+    it('reads one consistent snapshot in runInReadSnapshot, whatever commits meanwhile', async () => {
+      const entity = `snapshot-${dialect}`;
+      await db.runInWriteTx((tx) => tx.insertInto('audit_log').values(auditRow(entity)).execute());
+      let concurrent: Promise<unknown> | undefined;
+      const seen = await db.runInReadSnapshot(async (tx) => {
+        const countIn = async () => Number((await tx.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('entity_id', '=', entity).executeTakeFirstOrThrow()).n);
+        const first = await countIn();
+        // A writer commits while the snapshot is open on PostgreSQL; on SQLite it waits for the snapshot to end.
+        concurrent = db.runInWriteTx((tx2) => tx2.insertInto('audit_log').values(auditRow(entity)).execute());
+        if (dialect === 'postgres') await concurrent;
+        return [first, await countIn()];
+      });
+      await concurrent;
+      assert.deepEqual(seen, [1, 1], 'the snapshot does not see the concurrent commit');
+      assert.equal(await count(db, entity), 2, 'the concurrent write committed');
+    });
+
     it('commits what the function wrote and returns its value', async () => {
       const value = await db.runInWriteTx(async (tx) => {
         await tx.insertInto('audit_log').values(auditRow('commit-1')).execute();

@@ -18,6 +18,12 @@ export interface Database {
    * work (no network, no password hashing): on SQLite other writers wait behind it.
    */
   runInWriteTx<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn on one consistent snapshot, for long read-only checks (reconciliation) that must not see
+   * commands commit half-way through. PostgreSQL: a REPEATABLE READ, READ ONLY transaction (writers go on);
+   * SQLite: inside the write path (the single writer waits, so nothing changes meanwhile).
+   */
+  runInReadSnapshot<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
   /** Checks the database answers (for /ready). */
   ping(): Promise<void>;
   close(): Promise<void>;

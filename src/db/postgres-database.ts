@@ -49,6 +49,10 @@ export class PostgresDatabase implements Database {
     return this.reader.transaction().execute(fn);
   }
 
+  runInReadSnapshot<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.reader.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
+  }
+
   /** Returns the durability settings that production refuses to run without. */
   async durabilitySettings(): Promise<{ fsync: string; synchronousCommit: string }> {
     const fsync = await sql<{ fsync: string }>`show fsync`.execute(this.reader);

@@ -119,6 +119,10 @@ export class SqliteDatabase implements Database {
     return this.writer.run(fn);
   }
 
+  runInReadSnapshot<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.writer.run(fn);
+  }
+
   async ping(): Promise<void> {
     this.readConnection.prepare('select 1').get();
   }

@@ -6,11 +6,14 @@ export interface UnitOfWork<R> {
   readonly read: R;
   /** Runs fn in the single write path with repositories bound to its transaction. */
   write<T>(fn: (repos: R) => Promise<T>): Promise<T>;
+  /** Runs fn with repositories reading one consistent snapshot (read-only checks that take a while). */
+  snapshot<T>(fn: (repos: R) => Promise<T>): Promise<T>;
 }
 
 export function createUnitOfWork<R>(db: Database, bind: (executor: Executor) => R): UnitOfWork<R> {
   return {
     read: bind(db.reader),
     write: (fn) => db.runInWriteTx((tx) => fn(bind(tx))),
+    snapshot: (fn) => db.runInReadSnapshot((tx) => fn(bind(tx))),
   };
 }

@@ -84,13 +84,14 @@ export class ReportMaintenanceService {
 
   /**
    * Compares the stored counters with the event log. Read without blocking writers first; if that finds
-   * differences (a command may have committed between the two reads), compare again inside the write
-   * transaction, where nothing moves, and report only what that finds.
+   * differences (a command may have committed between the two reads), compare again on one consistent
+   * snapshot (PostgreSQL: repeatable read; SQLite: the write path, where nothing moves) and report only
+   * what that finds.
    */
   async reconcile(options: { onProgress?: (dossiers: number) => void } = {}): Promise<ReconcileReport> {
     const first = await this.compare(this.uow.read, options.onProgress);
     if (first.differences.length === 0) return first;
-    return this.uow.write((repos) => this.compare(repos));
+    return this.uow.snapshot((repos) => this.compare(repos));
   }
 
   /**
