@@ -23,7 +23,7 @@ import type { Channel, DossierState, ProcedureRef, Timeliness } from '../src/dos
 import { dossierRow } from '../src/dossiers/dossiers.repository.js';
 import { evolve } from '../src/dossiers/evolve.js';
 import { accumulate, contributionsOf, MEASURES, type CounterDelta, type CounterKey, type Grain, type Measures } from '../src/reports/report-facts.js';
-import { steppingClock } from '../src/demo/dossier-generator.js';
+import { seededRandom, steppingClock } from '../src/demo/dossier-generator.js';
 
 export interface ReportFixtureInfo {
   readonly version: number;
@@ -47,16 +47,6 @@ export function readReportFixtureInfo(file: string): ReportFixtureInfo | undefin
   if (!fs.existsSync(file) || !fs.existsSync(`${file}.json`)) return undefined;
   const info = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as ReportFixtureInfo;
   return info.version === FIXTURE_VERSION ? info : undefined;
-}
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -118,7 +108,7 @@ export async function buildReportFixture(file: string, count: number, log: (line
   let columns: string[] = [];
   const insertEvent = db.prepare('insert into dossier_events (dossier_id, seq, type, occurred_at, recorded_at, actor_user_id, unit_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?)');
   const counters = new Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>();
-  const rand = random(2026);
+  const rand = seededRandom(2026);
   const serials = new Map<string, number>();
   const yearStart = Date.parse('2025-12-01T01:00:00Z');
   const days = 396; // 1 December 2025 to 31 December 2026

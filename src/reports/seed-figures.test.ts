@@ -11,18 +11,8 @@ import { it } from 'node:test';
 import { unitIdByCode } from '../../test/support/dossier-requests.js';
 import { insertHistories, type HistorySpec } from '../../test/support/report-histories.js';
 import { forEachDialect, type TestApp } from '../../test/support/test-app.js';
+import { seededRandom } from '../demo/dossier-generator.js';
 import type { Channel, ProcedureRef, Timeliness } from '../dossiers/dossier.js';
-
-/** A small deterministic generator (mulberry32), so both databases get the same dossiers. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -86,7 +76,7 @@ async function report(t: TestApp, query: string) {
 forEachDialect('the seed articles’ figures', (testApp) => {
   it('000: Châu Thành’s commune desks, first 9 months of 2019 — 45,543 received: 36,613 early, 8,769 on time, 161 pending', async () => {
     const t = testApp();
-    const rand = random(2019);
+    const rand = seededRandom(2019);
     const desks = await Promise.all(['21', '22', '23', '24', '25'].map(async (nr) => ({ id: await unitIdByCode(t, `001.${nr}.45.H01`), code: `001.${nr}.45.H01` })));
     const procedures = [...(await procedureRefs(t, ['HO_TICH', 'CHUNG_THUC', 'DAT_DAI', 'BAO_TRO_XA_HOI'])).values()].flat();
     const code = codes();
@@ -119,7 +109,7 @@ forEachDialect('the seed articles’ figures', (testApp) => {
 
   it('001: Tam Phước commune, first half of 2016 — 2,090 received (6 carried over), 106 early (68 civil status, 24 land, 14 social protection), none late', async () => {
     const t = testApp();
-    const rand = random(2016);
+    const rand = seededRandom(2016);
     const admin = await t.login('admin');
     const create = async (body: object) => {
       const response = await t.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie: admin }, payload: { validFrom: '2008-08-01', ...body } });
