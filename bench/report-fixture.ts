@@ -22,7 +22,7 @@ import type { DossierEvent } from '../src/dossiers/dossier-events.js';
 import type { Channel, DossierState, ProcedureRef, Timeliness } from '../src/dossiers/dossier.js';
 import { dossierRow } from '../src/dossiers/dossiers.repository.js';
 import { evolve } from '../src/dossiers/evolve.js';
-import { accumulate, contributionsOf, MEASURES, type CounterDelta, type CounterKey, type Grain, type Measures } from '../src/reports/report-facts.js';
+import { accumulate, contributionsOf, type CounterDelta, type CounterKey, type Grain, type Measures } from '../src/reports/report-facts.js';
 import { seededRandom, steppingClock } from '../src/demo/dossier-generator.js';
 
 export interface ReportFixtureInfo {
@@ -173,7 +173,7 @@ export async function buildReportFixture(file: string, count: number, log: (line
 
   // The counters, through the repository's own upsert.
   const reopened = await openDatabase(config);
-  const deltas: CounterDelta[] = [...counters.values()].map((e) => ({ key: e.key, grain: e.grain, bucket: e.bucket, values: Object.fromEntries(MEASURES.map((m) => [m, e.values[m]])) as Measures }));
+  const deltas: CounterDelta[] = [...counters.values()];
   await reopened.runInWriteTx((tx) => bindRepositories(tx).reportCounters.add(deltas));
   await reopened.close();
   const info: ReportFixtureInfo = { version: FIXTURE_VERSION, file, dossiers: count, counterRows: deltas.length, seconds: (Date.now() - started) / 1000, madeAt: new Date().toISOString(), bytes: fs.statSync(file).size, compact };

@@ -10,7 +10,8 @@ export interface ReportPeriod {
   readonly to: string;
 }
 
-function lastDayOfMonth(month: string): string {
+/** The last day ('YYYY-MM-DD') of a month 'YYYY-MM'. */
+export function lastDayOfMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
@@ -18,6 +19,11 @@ function lastDayOfMonth(month: string): string {
 function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+}
+
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
 }
 
 /**

@@ -11,7 +11,7 @@ import type { CounterGroup, ReportCountersRepository } from './report-counters.r
 import { zeroMeasures, type Measures } from './report-facts.js';
 import { reportFigures, sumMeasures, type ChannelSums, type ReportFigures } from './report-figures.js';
 import type { ReportLabelsRepository } from './report-labels.repository.js';
-import { bucketRanges, bucketsBefore, isValidPeriod, namedPeriod, type ReportPeriod } from './report-periods.js';
+import { bucketRanges, bucketsBefore, isValidPeriod, lastDayOfMonth, namedPeriod, nextMonth, type ReportPeriod } from './report-periods.js';
 import { requireViewReports } from './reports.policy.js';
 
 export interface ReportRepositories {
@@ -174,9 +174,9 @@ export class ReportsService {
     const period = resolvePeriod(query);
     if (period.to.slice(0, 4) > String(Number(period.from.slice(0, 4)) + 4)) throw new AppError('REPORT_PERIOD_INVALID', { reason: 'a monthly series covers at most 5 years' });
     const months: Array<{ month: string; figures: ReportFigures }> = [];
-    for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = nextMonthOf(month)) {
+    for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = nextMonth(month)) {
       const from = `${month}-01` < period.from ? period.from : `${month}-01`;
-      const last = lastDayOf(month);
+      const last = lastDayOfMonth(month);
       const report = await this.report(actor, { unitId: query.unitId, from, to: last > period.to ? period.to : last });
       months.push({ month, figures: report.total });
     }
@@ -211,16 +211,6 @@ export class ReportsService {
   today(): string {
     return vietnamDateOf(this.clock.now());
   }
-}
-
-function nextMonthOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
-}
-
-function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 function mergeGroups(grouped: GroupedSums): ChannelSums {
