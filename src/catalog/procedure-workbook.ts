@@ -2,9 +2,12 @@
 // procedure's own columns repeated on each of its rows. Lists sit one item per line inside a cell, their
 // parts separated by " | ". Reading a workbook gives national records (procedure-national.ts), so both
 // import formats go through the same mapping and the same checks.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { searchTextOf } from '../search/search-text.js';
 import type { NationalProcedure } from './procedure-national.js';
+
+/** exceljs is large (~1 s to load on a busy machine): loaded on first use, not at start. */
+const loadExcel = async () => (await import('exceljs')).default;
 
 const COLUMNS = [
   ['code', 'Mã TTHC'],
@@ -51,7 +54,7 @@ const headerKey = (text: string) => searchTextOf(text.replace(/\(.*\)/, '')).rep
 const HEADERS = new Map<string, Column>(COLUMNS.map(([column, header]) => [headerKey(header), column]));
 
 export async function writeProcedureWorkbook(records: readonly NationalProcedure[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('Thủ tục hành chính');
   sheet.columns = COLUMNS.map(([column, header]) => ({ header, key: column, width: ['name', 'steps', 'components', 'legalBasis'].includes(column) ? 60 : 18 }));
   sheet.getRow(1).font = { bold: true };
@@ -132,7 +135,7 @@ function component(line: string) {
 
 /** The workbook's rows as national records, one per procedure code (rows of one code are its cases). */
 export async function readProcedureWorkbook(content: Buffer): Promise<WorkbookRecord[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {

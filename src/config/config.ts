@@ -25,6 +25,16 @@ export interface PostgresDatabaseConfig {
 
 export type DatabaseConfig = SqliteDatabaseConfig | PostgresDatabaseConfig;
 
+/** Test-only fault injection at the edge of durability (src/db/crash-points.ts). */
+export interface CrashTestSettings {
+  /** Kill the process right before or right after the Nth COMMIT of the write path… */
+  readonly killAt: 'before-commit' | 'after-commit' | null;
+  /** …N, counted from start (1-based). */
+  readonly killOnCommit: number;
+  /** The deliberate bug of the negative control: resolve writes before their COMMIT. */
+  readonly acknowledgeBeforeCommit: boolean;
+}
+
 export interface Config {
   readonly env: Environment;
   readonly host: string;
@@ -59,6 +69,8 @@ export interface Config {
     /** Sign with a generated development certificate when a unit has none (never in production). */
     readonly allowDevelopmentCertificate: boolean;
   };
+  /** Test-only fault injection for the crash suite (MOTCUA_TEST_*); null unless asked for, refused in production. */
+  readonly crashTest: CrashTestSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +110,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: parseTrustProxy(reader.string('TRUST_PROXY', 'false')),
     publicUrl: reader.string('PUBLIC_URL', `http://localhost:${port}`),
     documents: parseDocuments(reader, isProduction, port),
+    crashTest: parseCrashTest(reader, isProduction),
     ...overrides,
   };
 
@@ -125,6 +138,15 @@ function parseDatabase(reader: EnvReader, isProduction: boolean): DatabaseConfig
   }
   reader.problem('DATABASE_URL must start with sqlite: or postgres:// (or postgresql://)');
   return { dialect: 'sqlite', file: '', synchronous: 'FULL', writeBatchMaxSize: 1, writeBatchMaxMs: 1 };
+}
+
+function parseCrashTest(reader: EnvReader, isProduction: boolean): CrashTestSettings | null {
+  const killAt = reader.oneOf('MOTCUA_TEST_KILL_AT', ['none', 'before-commit', 'after-commit'] as const, 'none');
+  const killOnCommit = reader.integer('MOTCUA_TEST_KILL_ON_COMMIT', 1, 1, 1_000_000);
+  const acknowledgeBeforeCommit = reader.boolean('MOTCUA_TEST_ACK_BEFORE_COMMIT', false);
+  if (killAt === 'none' && !acknowledgeBeforeCommit) return null;
+  if (isProduction) reader.problem('MOTCUA_TEST_KILL_AT and MOTCUA_TEST_ACK_BEFORE_COMMIT are test-only fault injection: refused in production');
+  return { killAt: killAt === 'none' ? null : killAt, killOnCommit, acknowledgeBeforeCommit };
 }
 
 const DEVELOPMENT_SIGNING_SECRET = 'motcua-development-only-signing-key-secret';

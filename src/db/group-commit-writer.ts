@@ -6,6 +6,7 @@
 // If SQLite rolls back the whole transaction (SQLITE_FULL, IOERR, BUSY…) or the COMMIT fails, every
 // logical transaction of the batch gets the error: none of them is durable.
 import type { ControlledTransaction, Kysely } from 'kysely';
+import { EARLY_ACK_COMMIT_DELAY_MS, sleep, type CrashPoints } from './crash-points.js';
 import type { DB } from './schema.js';
 
 interface PendingWrite {
@@ -19,6 +20,8 @@ interface Options {
   readonly maxBatchSize: number;
   /** After this many ms, no new logical transaction joins the running batch. */
   readonly maxBatchMs: number;
+  /** Test-only fault injection around COMMIT (the crash suite). */
+  readonly crashPoints?: CrashPoints | undefined;
 }
 
 export class BatchRolledBackError extends Error {
@@ -110,8 +113,16 @@ export class GroupCommitWriter {
       }
     }
 
+    const crash = this.options.crashPoints;
+    if (crash?.acknowledgesBeforeCommit) {
+      // The negative control's deliberate bug: answer first, commit later.
+      for (const d of done) d.pending.resolve(d.value);
+      await sleep(EARLY_ACK_COMMIT_DELAY_MS);
+    }
     try {
+      crash?.beforeCommit();
       await trx.commit().execute();
+      crash?.afterCommit();
     } catch (error) {
       for (const d of done) d.pending.reject(error);
       this.stats.lostBatches++;

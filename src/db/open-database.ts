@@ -1,5 +1,6 @@
 // Opens the configured database, refuses weak durability in production, and migrates it.
 import type { Config } from '../config/config.js';
+import { CrashPoints } from './crash-points.js';
 import type { Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { PostgresDatabase } from './postgres-database.js';
@@ -15,7 +16,8 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(config: Config, options: OpenOptions = {}): Promise<Database> {
-  const database = config.database.dialect === 'sqlite' ? SqliteDatabase.open(config.database) : PostgresDatabase.open(config.database);
+  const crashPoints = config.crashTest ? new CrashPoints(config.crashTest) : undefined;
+  const database = config.database.dialect === 'sqlite' ? SqliteDatabase.open(config.database, crashPoints) : PostgresDatabase.open(config.database, crashPoints);
   try {
     if (config.env === 'production') await assertDurable(database);
     if (options.migrate !== false) await migrateToLatest(migrationConnection(database), database.dialect);

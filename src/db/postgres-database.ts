@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { PostgresDatabaseConfig } from '../config/config.js';
+import { EARLY_ACK_COMMIT_DELAY_MS, sleep, type CrashPoints } from './crash-points.js';
 import type { Database, Executor } from './database.js';
 import type { DB } from './schema.js';
 
@@ -37,16 +38,47 @@ export class PostgresDatabase implements Database {
   readonly dialect = 'postgres' as const;
   readonly reader: Executor;
 
-  private constructor(private readonly pool: pg.Pool) {
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly crashPoints: CrashPoints | undefined,
+  ) {
     this.reader = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
 
-  static open(config: PostgresDatabaseConfig): PostgresDatabase {
-    return new PostgresDatabase(createPostgresPool(config));
+  static open(config: PostgresDatabaseConfig, crashPoints?: CrashPoints): PostgresDatabase {
+    return new PostgresDatabase(createPostgresPool(config), crashPoints);
   }
 
   runInWriteTx<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
-    return this.reader.transaction().execute(fn);
+    const crash = this.crashPoints;
+    if (!crash) return this.reader.transaction().execute(fn);
+    if (crash.acknowledgesBeforeCommit) return this.acknowledgeBeforeCommit(fn);
+    return this.reader
+      .transaction()
+      .execute(async (tx) => {
+        const value = await fn(tx);
+        crash.beforeCommit(); // Kysely sends COMMIT when this callback returns
+        return value;
+      })
+      .then((value) => {
+        crash.afterCommit();
+        return value;
+      });
+  }
+
+  /** The negative control's deliberate bug (test-only): answer when the work is done, COMMIT later. */
+  private acknowledgeBeforeCommit<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.reader
+        .transaction()
+        .execute(async (tx) => {
+          const value = await fn(tx);
+          resolve(value);
+          await sleep(EARLY_ACK_COMMIT_DELAY_MS);
+          return value;
+        })
+        .catch(reject);
+    });
   }
 
   runInReadSnapshot<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import SqliteConnection from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
 import type { SqliteDatabaseConfig } from '../config/config.js';
+import type { CrashPoints } from './crash-points.js';
 import type { Database, Executor } from './database.js';
 import { GroupCommitWriter, type WriterStats } from './group-commit-writer.js';
 import type { DB } from './schema.js';
@@ -88,21 +89,23 @@ export class SqliteDatabase implements Database {
     private readonly writeConnection: SqliteConnection.Database,
     private readonly readConnection: SqliteConnection.Database,
     config: SqliteDatabaseConfig,
+    crashPoints: CrashPoints | undefined,
   ) {
     this.writerKysely = new Kysely<DB>({ dialect: new DurableSqliteDialect({ database: withStatementCache(writeConnection) }) });
     this.reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(readConnection) }) });
     this.writer = new GroupCommitWriter(this.writerKysely, () => writeConnection.inTransaction, {
       maxBatchSize: config.writeBatchMaxSize,
       maxBatchMs: config.writeBatchMaxMs,
+      crashPoints,
     });
   }
 
-  static open(config: SqliteDatabaseConfig): SqliteDatabase {
+  static open(config: SqliteDatabaseConfig, crashPoints?: CrashPoints): SqliteDatabase {
     const writeConnection = openSqliteWriteConnection(config);
     // Read-only: a query on the reader can never write, so the single write path is enforced by SQLite.
     const readConnection = new SqliteConnection(config.file, { readonly: true, timeout: BUSY_TIMEOUT_MS });
     readConnection.pragma(`cache_size = ${CACHE_SIZE}`);
-    return new SqliteDatabase(writeConnection, readConnection, config);
+    return new SqliteDatabase(writeConnection, readConnection, config, crashPoints);
   }
 
   /** The synchronous level actually in force (2 = FULL, 3 = EXTRA). */

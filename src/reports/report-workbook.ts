@@ -1,8 +1,11 @@
 // A report form as an Excel workbook in the official layout: the reporting unit and the form's number at
 // the top, the title and the period, two rows of merged headers, the row of column numbers, one row per
 // group, the totals row, and the signature block — Times New Roman, A4 landscape, one page wide.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { vietnameseDate, type FormTable } from './report-forms.js';
+
+/** exceljs is large (~1 s to load on a busy machine): loaded on first use, not at start. */
+const loadExcel = async () => (await import('exceljs')).default;
 
 const FONT = 'Times New Roman';
 const THIN = { style: 'thin' as const };
@@ -20,7 +23,7 @@ const GROUP_TITLES: Record<string, { vi: string; en: string }> = {
 
 export async function writeFormWorkbook(table: FormTable, language: 'vi' | 'en', issuedOn: string): Promise<Buffer> {
   const vi = language === 'vi';
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'MotCua';
   const sheet = workbook.addWorksheet(table.form === 'ii06a' ? 'II.06a' : 'Tien do 766', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 } },

@@ -1,8 +1,11 @@
 // Reads a unit list from CSV or Excel (first sheet). Headers are matched without case or diacritics,
 // in English or Vietnamese: code/ma_dinh_danh, name/ten, type/loai, parent_code/ma_cap_tren…
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { searchTextOf } from './unit.js';
+
+/** exceljs is large (~1 s to load on a busy machine): loaded on first use, not at start. */
+const loadExcel = async () => (await import('exceljs')).default;
 
 export type UnitFileFormat = 'csv' | 'xlsx';
 
@@ -69,7 +72,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readUnitFile(content: Buffer, format: UnitFileFormat): Promise<UnitFileRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
   try {
     if (format === 'xlsx') {
