@@ -63,7 +63,8 @@ async function assertSameDatabases(sourceUrl: string, sourceFiles: string, targe
   assert.deepEqual(Object.keys(actual), Object.keys(expected), 'the same tables');
   for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], `table ${table}`);
   assert.deepEqual(storeHashes(target.filesDir), storeHashes(sourceFiles), 'the same files');
-  return { tables: Object.keys(expected).length, rows: Object.values(expected).reduce((a, rows) => a + rows.length, 0) };
+  const tables = Object.keys(expected).filter((name) => name !== '(sequences)');
+  return { tables: tables.length, rows: tables.reduce((a, name) => a + expected[name]!.length, 0) };
 }
 
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -115,7 +116,7 @@ for (const dialect of DIALECTS) {
       assert.ok(attachments !== undefined && attachments >= 3);
       const compared = await assertSameDatabases(urlOf(t.config), t.config.documents.filesDir, restored);
       assert.ok(compared.tables >= 20 && compared.rows > 500, JSON.stringify(compared));
-      console.log(`# ${dialect}: ${compared.tables} tables, ${compared.rows} rows and ${files.length} files equal after the round trip`);
+      console.log(`# ${dialect}: ${compared.tables} tables, ${compared.rows} rows${dialect === 'postgres' ? ', the sequences' : ''} and ${files.length} files equal after the round trip`);
 
       // The restored database is a working MotCua database.
       const database = await openDatabase(restored.config);
