@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { createServices } from '../composition.js';
 import { ConfigError, loadConfig } from '../config/config.js';
+import { backupDatabase, restoreDatabase } from '../db/backup.js';
 import { openDatabase } from '../db/open-database.js';
 import { seedDemoDataIfEmpty } from '../demo/demo-data.js';
 import { generateDossiers, steppingClock } from '../demo/dossier-generator.js';
@@ -30,6 +31,12 @@ async function withServices<T>(fn: (services: ReturnType<typeof createServices>)
   } finally {
     await database.close();
   }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 function positiveInteger(value: string): number {
@@ -264,6 +271,39 @@ export function buildCli(): Command {
     });
 
   program
+    .command('backup')
+    .argument('<target>', 'a new directory to hold the backup, e.g. /var/backups/motcua/2026-12-03')
+    .description('sao lưu / back up the database (SQLite online backup, or pg_dump) and the file store into a new directory, checked and sealed with a manifest of checksums; safe while the server runs')
+    .action(async (target: string) => {
+      const config = loadConfig();
+      const result = await backupDatabase(config, target);
+      const { manifest } = result;
+      const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
+      const files = manifest.parts.filter((p) => p.path.startsWith('files/'));
+      console.log(`Đã sao lưu / Backed up to ${result.directory}`);
+      console.log(`  cơ sở dữ liệu / database: ${manifest.dialect}, ${Object.keys(manifest.tables).length} bảng / tables, ${rows} dòng / rows, ${manifest.migrations.length} migrations (${manifest.migrations.at(-1) ?? '-'})`);
+      console.log(`  tệp / files: ${files.length} (${formatBytes(files.reduce((a, p) => a + p.size, 0))}); tổng / total ${formatBytes(manifest.parts.reduce((a, p) => a + p.size, 0))}`);
+      if (result.damagedFiles.length > 0) {
+        console.log(`  CẢNH BÁO / WARNING: ${result.damagedFiles.length} stored file(s) no longer match their SHA-256 name (damaged on disk), copied as they are: ${result.damagedFiles.slice(0, 5).join(', ')}`);
+      }
+    });
+
+  program
+    .command('restore')
+    .argument('<source>', 'a backup directory made by motcua backup')
+    .option('--force', 'overwrite a database or file store that already holds data (stop the server first)')
+    .description('khôi phục / restore a backup into the database of DATABASE_URL and FILES_DIR, after checking every checksum; refuses a damaged backup, one from a newer MotCua, or a non-empty target without --force')
+    .action(async (source: string, options: { force?: boolean }) => {
+      const config = loadConfig();
+      const result = await restoreDatabase(config, source, { force: options.force ?? false });
+      const { manifest } = result;
+      console.log(`Đã khôi phục / Restored the backup of ${manifest.createdAt} (${manifest.dialect}, MotCua ${manifest.motcuaVersion})`);
+      console.log(`  ${Object.keys(manifest.tables).length} bảng / tables, ${result.rows} dòng / rows — số dòng khớp manifest / row counts match the manifest`);
+      console.log(`  tệp / files: ${manifest.parts.length - 1} in the backup, ${result.filesRestored} written`);
+      if (result.pendingMigrations.length > 0) console.log(`  ${result.pendingMigrations.length} newer migration(s) will run at the next start: ${result.pendingMigrations.join(', ')}`);
+    });
+
+  program
     .command('verify-pdf')
     .argument('<file>', 'a PDF, e.g. a form MotCua issued')
     .description('report each signature of a PDF: signer, time, certificate, integrity; exit code 1 if unsigned or altered')
@@ -290,7 +330,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof AppError) {
-      console.error(`${error.code}: ${errorCatalogue[error.code].en}`);
+      console.error(`${error.code}: ${errorCatalogue[error.code].vi}\n  ${errorCatalogue[error.code].en}`);
       if (error.details) console.error(JSON.stringify(error.details, null, 2));
     } else if (error instanceof ConfigError || error instanceof InvalidArgumentError || error instanceof CommandFailed) {
       console.error(error.message);

@@ -1,9 +1,10 @@
 // PostgreSQL: ordinary per-call transactions behind the same write path (PostgreSQL group-commits itself).
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, sql, type DialectAdapter } from 'kysely';
 import type { PostgresDatabaseConfig } from '../config/config.js';
 import { EARLY_ACK_COMMIT_DELAY_MS, sleep, type CrashPoints } from './crash-points.js';
 import type { Database, Executor } from './database.js';
+import { MIGRATION_LOCK_KEY } from './migrate.js';
 import type { DB } from './schema.js';
 
 const TIMESTAMPTZ_OID = 1184;
@@ -34,6 +35,26 @@ export function createPostgresPool(config: PostgresDatabaseConfig): pg.Pool {
   return pool;
 }
 
+/**
+ * Kysely's PostgreSQL adapter locks migrations with a session-level pg_advisory_lock taken outside the migration
+ * transaction; MotCua takes only transaction-scoped locks (PgBouncer's transaction pooling may run the lock and
+ * the unlock on different server connections). `migrateToLatest` runs the migrator inside its own transaction,
+ * so this lock lasts until that transaction ends and there is nothing to release.
+ */
+class TransactionLockPostgresAdapter extends PostgresAdapter {
+  override async acquireMigrationLock(db: Parameters<PostgresAdapter['acquireMigrationLock']>[0]): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(db);
+  }
+  override async releaseMigrationLock(): Promise<void> {}
+}
+
+/** PostgreSQL as MotCua speaks it: Kysely's dialect with transaction-scoped migration locks. */
+export class MotcuaPostgresDialect extends PostgresDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionLockPostgresAdapter();
+  }
+}
+
 export class PostgresDatabase implements Database {
   readonly dialect = 'postgres' as const;
   readonly reader: Executor;
@@ -42,7 +63,7 @@ export class PostgresDatabase implements Database {
     private readonly pool: pg.Pool,
     private readonly crashPoints: CrashPoints | undefined,
   ) {
-    this.reader = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    this.reader = new Kysely<DB>({ dialect: new MotcuaPostgresDialect({ pool }) });
   }
 
   static open(config: PostgresDatabaseConfig, crashPoints?: CrashPoints): PostgresDatabase {

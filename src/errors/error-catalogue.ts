@@ -107,6 +107,17 @@ export const errorCatalogue = {
   SIGNING_CERTIFICATE_INVALID: { status: 422, vi: 'Không đọc được chứng thư số (tệp PKCS#12 hoặc mật khẩu không đúng, hoặc thiếu khóa bí mật).', en: 'The certificate cannot be read (wrong PKCS#12 file or passphrase, or no private key).' },
   PDF_INVALID: { status: 422, vi: 'Tệp gửi lên không phải PDF hợp lệ.', en: 'The file is not a valid PDF.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was already used for a different request.' },
+  // Backup and restore (command line)
+  BACKUP_TARGET_EXISTS: { status: 409, vi: 'Nơi lưu bản sao lưu đã tồn tại; hãy chọn một thư mục mới (bản sao lưu không bao giờ ghi đè).', en: 'The backup target already exists; choose a new directory (a backup never overwrites).' },
+  BACKUP_SOURCE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ sở dữ liệu cần sao lưu.', en: 'The database to back up was not found.' },
+  BACKUP_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bản sao lưu (thư mục có tệp manifest.json).', en: 'The backup was not found (a directory holding manifest.json).' },
+  BACKUP_INVALID: { status: 422, vi: 'Đây không phải bản sao lưu MotCua hợp lệ hoặc tệp manifest.json đã bị sửa đổi.', en: 'This is not a valid MotCua backup, or its manifest.json was altered.' },
+  BACKUP_CHECKSUM_MISMATCH: { status: 422, vi: 'Bản sao lưu bị hỏng hoặc bị sửa đổi: nội dung không khớp mã băm trong manifest; không khôi phục.', en: 'The backup is damaged or was altered: its content does not match the checksums of its manifest; nothing was restored.' },
+  BACKUP_SCHEMA_NEWER: { status: 422, vi: 'Bản sao lưu được tạo bởi phiên bản MotCua mới hơn (có bước nâng cấp cơ sở dữ liệu mà phiên bản này không biết); hãy cập nhật MotCua trước khi khôi phục.', en: 'The backup was made by a newer MotCua (it has database migrations this version does not know); upgrade MotCua before restoring it.' },
+  BACKUP_DIALECT_MISMATCH: { status: 422, vi: 'Bản sao lưu thuộc loại cơ sở dữ liệu khác (SQLite/PostgreSQL) với cơ sở dữ liệu đích.', en: 'The backup is of another kind of database (SQLite/PostgreSQL) than the target.' },
+  RESTORE_TARGET_NOT_EMPTY: { status: 409, vi: 'Cơ sở dữ liệu hoặc thư mục tệp đích đã có dữ liệu; dùng --force để ghi đè (hãy dừng máy chủ trước).', en: 'The target database or files directory already holds data; use --force to overwrite it (stop the server first).' },
+  BACKUP_TOOL_FAILED: { status: 500, vi: 'Công cụ sao lưu của cơ sở dữ liệu (pg_dump/pg_restore) báo lỗi.', en: 'The database backup tool (pg_dump/pg_restore) failed.' },
+  BACKUP_VERIFY_FAILED: { status: 500, vi: 'Kiểm tra bản sao không đạt (toàn vẹn hoặc số dòng không khớp).', en: 'The copy failed its check (integrity or row counts do not match).' },
   // Infrastructure
   NOT_READY: { status: 503, vi: 'Hệ thống đang khởi động hoặc mất kết nối cơ sở dữ liệu.', en: 'The service is starting or cannot reach its database.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
