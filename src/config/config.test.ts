@@ -47,3 +47,9 @@ it('asks for a strong signing-key secret in production and keeps development sig
   assert.throws(() => loadConfig({ PUBLIC_BASE_URL: 'javascript:alert(1)' }), /PUBLIC_BASE_URL must be an http\(s\) address/);
   assert.equal(loadConfig({ UPLOAD_MAX_BYTES: '1048576' }).documents.maxUploadBytes, 1048576);
 });
+
+it('keeps the crash suite\'s fault injection out of production', () => {
+  assert.equal(loadConfig({}).crashTest, null);
+  assert.deepEqual(loadConfig({ MOTCUA_TEST_KILL_AT: 'after-commit', MOTCUA_TEST_KILL_ON_COMMIT: '7' }).crashTest, { killAt: 'after-commit', killOnCommit: 7, acknowledgeBeforeCommit: false });
+  assert.throws(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://motcua@db/motcua', MOTCUA_TEST_ACK_BEFORE_COMMIT: 'true' }), /test-only fault injection: refused in production/);
+});

@@ -4,6 +4,7 @@
 import type { Services } from '../composition.js';
 import type { Database } from '../db/database.js';
 import type { Actor, Role } from '../identity/roles.js';
+import type { StaffProfile } from '../identity/auth.service.js';
 import type { Clock } from '../time/clock.js';
 import type { UnitInput } from '../units/units.service.js';
 import { seedDemoProcesses } from './demo-processes.js';
@@ -82,12 +83,20 @@ export async function seedDemoDataIfEmpty(services: Services, database: Database
     database.reader.selectFrom('users').select('id').limit(1).execute(),
   ]);
   if (units.length > 0 || users.length > 0) return false;
-  await seedDemoData(services, clock);
+  // Several nodes may start together on one empty PostgreSQL database: the first to create the
+  // administrator seeds, the others see its account (or lose the race on the unique username) and go on.
+  let admin: StaffProfile;
+  try {
+    admin = await services.staff.createStaff(null, { username: 'admin', fullName: 'Quản trị hệ thống', password: DEMO_PASSWORD, roles: [], isSystemAdmin: true });
+  } catch (error) {
+    if (await database.reader.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst()) return false;
+    throw error;
+  }
+  await seedDemoData(services, clock, admin);
   return true;
 }
 
-export async function seedDemoData(services: Services, _clock: Clock): Promise<void> {
-  const admin = await services.staff.createStaff(null, { username: 'admin', fullName: 'Quản trị hệ thống', password: DEMO_PASSWORD, roles: [], isSystemAdmin: true });
+async function seedDemoData(services: Services, _clock: Clock, admin: StaffProfile): Promise<void> {
   const actor: Actor = { userId: admin.id, username: admin.username, isSystemAdmin: true, roles: [] };
   const ids = new Map<string, string>();
   const id = (key: string) => {
