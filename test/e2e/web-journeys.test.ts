@@ -337,6 +337,19 @@ describe('web journeys (Chromium)', () => {
     await screenshot(page, 'console-leader-desktop');
     await page.getByRole('button', { name: 'Phê duyệt' }).click();
     await page.getByText('Đã xử lý xong').first().waitFor();
+
+    // The report counts it: form II.06a of the leader's commune, the total received opens the dossiers behind it.
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Báo cáo tình hình giải quyết thủ tục hành chính' }).waitFor();
+    const total = page.getByRole('row', { name: /Tổng cộng/ });
+    await total.waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Tỷ lệ giải quyết đúng hạn theo đơn vị tiếp nhận' }).waitFor();
+    await expectNoAxeViolations(page, 'reports');
+    await total.getByRole('button', { name: /Số hồ sơ nhận giải quyết — Tổng số — Tổng cộng/ }).click();
+    await page.getByRole('heading', { level: 2, name: /^Hồ sơ: / }).waitFor();
+    await page.getByRole('link', { name: counterCode }).waitFor();
+    await expectNoAxeViolations(page, 'reports with the dossiers behind a number');
+    await screenshot(page, 'console-reports-desktop');
     await context.close();
 
     await officer.goto(`${base}/can-bo/`);

@@ -10,6 +10,7 @@ import { CalendarPage } from './calendar-page';
 import { DossierPage } from './dossier-page';
 import { IntakePage } from './intake/intake-page';
 import { LoginPage } from './login-page';
+import { ReportsPage } from './reports-page';
 import { holds, SessionContext } from './session';
 import { WorklistPage } from './worklist-page';
 
@@ -36,6 +37,11 @@ export default function ConsoleApp() {
           {holds(me.data!, 'desk_officer') ? (
             <li>
               <Link href="/tiep-nhan">{t('console.intake')}</Link>
+            </li>
+          ) : null}
+          {['leader', 'supervisor', 'administrator'].some((role) => holds(me.data!, role)) ? (
+            <li>
+              <Link href="/bao-cao">{t('console.reports')}</Link>
             </li>
           ) : null}
           <li>
@@ -73,6 +79,7 @@ export default function ConsoleApp() {
             <Route path="/tiep-nhan" component={IntakePage} />
             <Route path="/ho-so/:id" component={DossierPage} />
             <Route path="/lich-lam-viec" component={CalendarPage} />
+            <Route path="/bao-cao" component={ReportsPage} />
             <Route>
               <Redirect to="/" />
             </Route>
