@@ -414,6 +414,42 @@ describe('web journeys (Chromium)', () => {
     await expectNoAxeViolations(officer, 'dossier page after resuming');
   });
 
+  it('commune administrator: creates a staff account with a role at the desk, then gives it a second role', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/can-bo/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill('candang.quantri');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Cán bộ và vai trò' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Quản lý cán bộ và vai trò' }).waitFor();
+    await page.getByRole('row', { name: /Trần Thị Bích/ }).waitFor();
+    const form = page.getByRole('form', { name: 'Thêm tài khoản cán bộ' });
+    await form.getByLabel('Tên đăng nhập').fill('candang.motcua2');
+    await form.getByLabel('Họ và tên').fill('Châu Thị Ngọc Hân');
+    await form.getByLabel('Mật khẩu ban đầu').fill('short');
+    await form.getByRole('button', { name: 'Thêm vai trò' }).click();
+    await form.getByLabel('Đơn vị — 1').selectOption({ label: 'Trung tâm Phục vụ hành chính công xã Cần Đăng' });
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await form.getByRole('alert').waitFor(); // the browser or the server refuses a 5-character password
+    await form.getByLabel('Mật khẩu ban đầu').fill('MotCua@2026-moi');
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByText('Đã tạo tài khoản candang.motcua2.').waitFor();
+    const row = page.getByRole('row', { name: /Châu Thị Ngọc Hân/ });
+    await row.getByText('Cán bộ một cửa — Trung tâm Phục vụ hành chính công xã Cần Đăng').waitFor();
+    await expectNoAxeViolations(page, 'staff administration');
+    await row.getByRole('button', { name: 'Sửa vai trò của Châu Thị Ngọc Hân' }).click();
+    const edit = page.getByRole('form', { name: 'Sửa vai trò của Châu Thị Ngọc Hân' });
+    await edit.getByRole('button', { name: 'Thêm vai trò' }).click();
+    await edit.getByLabel('Đơn vị — 2').selectOption({ label: 'Trung tâm Phục vụ hành chính công xã Cần Đăng' });
+    await edit.getByLabel('Vai trò — 2').selectOption({ label: 'Chuyên viên' });
+    await edit.getByRole('button', { name: 'Lưu vai trò' }).click();
+    await page.getByText('Đã lưu vai trò của Châu Thị Ngọc Hân.').waitFor();
+    await row.getByText('Chuyên viên — Trung tâm Phục vụ hành chính công xã Cần Đăng').waitFor();
+    await screenshot(page, 'console-staff-desktop');
+    await context.close();
+  });
+
   it('serves the pages of the web and keeps the API’s JSON 404s', async () => {
     const page = await (await fetch(`${base}/thu-tuc/1.001193`)).text();
     assert.match(page, /<div id="root"><\/div>/);

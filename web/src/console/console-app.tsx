@@ -12,6 +12,7 @@ import { IntakePage } from './intake/intake-page';
 import { LoginPage } from './login-page';
 import { ReportsPage } from './reports-page';
 import { holds, SessionContext } from './session';
+import { StaffPage } from './staff-page';
 import { WorklistPage } from './worklist-page';
 
 export default function ConsoleApp() {
@@ -42,6 +43,11 @@ export default function ConsoleApp() {
           {['leader', 'supervisor', 'administrator'].some((role) => holds(me.data!, role)) ? (
             <li>
               <Link href="/bao-cao">{t('console.reports')}</Link>
+            </li>
+          ) : null}
+          {holds(me.data!, 'administrator') ? (
+            <li>
+              <Link href="/quan-tri/can-bo">{t('console.staff')}</Link>
             </li>
           ) : null}
           <li>
@@ -80,6 +86,7 @@ export default function ConsoleApp() {
             <Route path="/ho-so/:id" component={DossierPage} />
             <Route path="/lich-lam-viec" component={CalendarPage} />
             <Route path="/bao-cao" component={ReportsPage} />
+            <Route path="/quan-tri/can-bo" component={StaffPage} />
             <Route>
               <Redirect to="/" />
             </Route>

@@ -79,14 +79,19 @@ export function TextField({ label, labelSuffix, hint, error, id, ...input }: Fie
 interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
   readonly label: string;
   readonly children: ReactNode;
+  /** Read by screen readers after the label, e.g. which row of a repeated group the field is in. */
+  readonly labelSuffix?: string;
 }
 
-export function SelectField({ label, id, children, ...select }: SelectProps) {
+export function SelectField({ label, labelSuffix, id, children, ...select }: SelectProps) {
   const auto = useId();
   const fieldId = id ?? auto;
   return (
     <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
+      <label htmlFor={fieldId}>
+        {label}
+        {labelSuffix ? <span className="visually-hidden"> — {labelSuffix}</span> : null}
+      </label>
       <select id={fieldId} {...select}>
         {children}
       </select>
