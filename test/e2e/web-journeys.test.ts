@@ -450,6 +450,38 @@ describe('web journeys (Chromium)', () => {
     await context.close();
   });
 
+  it('province administrator: starts a draft of a procedure, adds a fee, publishes it from a later date', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/can-bo/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill('tinh.quantri');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Danh mục thủ tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Danh mục thủ tục hành chính: dự thảo và ban hành' }).waitFor();
+    await page.getByRole('search', { name: 'Tạo bản dự thảo mới từ một thủ tục' }).getByLabel('Tên hoặc mã thủ tục').fill('dang ky khai sinh');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Tạo dự thảo cho 1.001193' }).click();
+    const editor = page.getByRole('form', { name: /^Dự thảo 1\.001193, phiên bản \d+$/ });
+    await editor.waitFor();
+    await expectNoAxeViolations(page, 'procedure draft editor');
+    await editor.getByRole('button', { name: 'Thêm khoản phí, lệ phí' }).first().click();
+    await editor.getByLabel(/^Phí, lệ phí — TH1 \d+$/).last().fill('Lệ phí cấp bản sao trích lục (nếu có yêu cầu)');
+    await editor.getByLabel(/^Số tiền \(đồng\) — TH1 \d+$/).last().fill('8000');
+    await editor.getByLabel('Áp dụng từ ngày').fill('31/02/2027');
+    await editor.getByRole('button', { name: 'Ban hành' }).click();
+    await editor.getByText('Ghi ngày theo dạng dd/mm/yyyy, ví dụ 01/01/2027.').waitFor();
+    const nextYear = new Date().getUTCFullYear() + 1;
+    await editor.getByLabel('Áp dụng từ ngày').fill(`01/01/${nextYear}`);
+    await editor.getByRole('button', { name: 'Ban hành' }).click();
+    await page.getByText(new RegExp(`^Đã ban hành .*áp dụng từ 01/01/${nextYear}\\.$`)).waitFor();
+    await screenshot(page, 'console-catalog-published-desktop');
+    // The citizens' page still shows the version in force today; the new one is listed with its date.
+    const versions = (await (await fetch(`${base}/api/v1/procedures/1.001193/versions`)).json()) as { items: Array<{ status: string; effectiveFrom: string | null }> };
+    assert.ok(versions.items.some((v) => v.status === 'published' && v.effectiveFrom === `${nextYear}-01-01`));
+    await context.close();
+  });
+
   it('serves the pages of the web and keeps the API’s JSON 404s', async () => {
     const page = await (await fetch(`${base}/thu-tuc/1.001193`)).text();
     assert.match(page, /<div id="root"><\/div>/);

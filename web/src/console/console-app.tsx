@@ -7,6 +7,7 @@ import { Layout } from '../shell/layout';
 import { Loading } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
 import { CalendarPage } from './calendar-page';
+import { CatalogAdminPage } from './catalog-admin-page';
 import { DossierPage } from './dossier-page';
 import { IntakePage } from './intake/intake-page';
 import { LoginPage } from './login-page';
@@ -46,9 +47,14 @@ export default function ConsoleApp() {
             </li>
           ) : null}
           {holds(me.data!, 'administrator') ? (
-            <li>
-              <Link href="/quan-tri/can-bo">{t('console.staff')}</Link>
-            </li>
+            <>
+              <li>
+                <Link href="/quan-tri/can-bo">{t('console.staff')}</Link>
+              </li>
+              <li>
+                <Link href="/quan-tri/thu-tuc">{t('console.catalogAdmin')}</Link>
+              </li>
+            </>
           ) : null}
           <li>
             <Link href="/lich-lam-viec">{t('console.calendar')}</Link>
@@ -87,6 +93,7 @@ export default function ConsoleApp() {
             <Route path="/lich-lam-viec" component={CalendarPage} />
             <Route path="/bao-cao" component={ReportsPage} />
             <Route path="/quan-tri/can-bo" component={StaffPage} />
+            <Route path="/quan-tri/thu-tuc" component={CatalogAdminPage} />
             <Route>
               <Redirect to="/" />
             </Route>
