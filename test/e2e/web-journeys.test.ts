@@ -482,6 +482,35 @@ describe('web journeys (Chromium)', () => {
     await context.close();
   });
 
+  it('system administrator: records next year\'s days off as a new version of the national list', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/can-bo/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill('admin');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Lịch làm việc' }).click();
+    const next = new Date().getUTCFullYear() + 1;
+    await page.getByRole('button', { name: `${next} →` }).click();
+    await page.getByRole('heading', { level: 2, name: `Danh sách ngày nghỉ năm ${next} (quản trị)` }).waitFor();
+    await page.getByRole('button', { name: `Ghi nhận danh sách năm ${next}` }).click();
+    const form = page.getByRole('form', { name: `Ghi nhận danh sách năm ${next}` });
+    await form.getByRole('button', { name: 'Thêm một ngày' }).click();
+    const n = await form.getByRole('group').count();
+    await form.getByLabel(`Ngày — ${n}`).fill(`31/02/${next}`);
+    await form.getByLabel(`Lý do (tiếng Việt) — ${n}`).fill('Nghỉ kỷ niệm ngày thành lập tỉnh');
+    await form.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await form.getByText(`Ngày ${n}: ghi theo dạng dd/mm/yyyy, trong năm ${next}.`).waitFor();
+    await form.getByLabel(`Ngày — ${n}`).fill(`15/07/${next}`);
+    await form.getByLabel('Tình trạng').selectOption('official');
+    await form.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await page.getByText(/^Đã lưu phiên bản \d+\./).waitFor();
+    await page.getByRole('row', { name: new RegExp(`15/07/${next} .*Nghỉ kỷ niệm ngày thành lập tỉnh`) }).waitFor();
+    await expectNoAxeViolations(page, 'calendar with the year administration');
+    await screenshot(page, 'console-calendar-admin-desktop');
+    await context.close();
+  });
+
   it('serves the pages of the web and keeps the API’s JSON 404s', async () => {
     const page = await (await fetch(`${base}/thu-tuc/1.001193`)).text();
     assert.match(page, /<div id="root"><\/div>/);

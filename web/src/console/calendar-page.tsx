@@ -6,6 +6,8 @@ import { api, unwrap } from '../api/client';
 import { formatDate, useI18n, type Translate } from '../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
+import { CalendarYearEditor } from './calendar-year-editor';
+import { useSession } from './session';
 
 const WEEKDAYS = ['weekday.0', 'weekday.1', 'weekday.2', 'weekday.3', 'weekday.4', 'weekday.5', 'weekday.6'] as const;
 
@@ -26,6 +28,7 @@ function kindLabel(t: Translate, kind: string): string {
 
 export function CalendarPage() {
   const { t, lang } = useI18n();
+  const { me } = useSession();
   const [year, setYear] = useState(() => Number(formatDate(new Date().toISOString()).slice(6)));
   const days = useLoad(() => unwrap(api.GET('/api/v1/calendar/{id}/days', { params: { path: { id: 'vn-public-servants' }, query: { from: `${year}-01-01`, to: `${year}-12-31` } } })), [year]);
   const items = days.data?.items ?? [];
@@ -78,6 +81,7 @@ export function CalendarPage() {
           </div>
         </>
       ) : null}
+      {me.isSystemAdmin ? <CalendarYearEditor calendarId="vn-public-servants" year={year} onSaved={() => days.reload()} /> : null}
     </>
   );
 }

@@ -4,7 +4,7 @@
 // the day before and dossiers already received keep the version they were received under.
 import { useState, type FormEvent } from 'react';
 import { api, unwrap, type ApiError, type ApiResponse } from '../api/client';
-import { formatDate, useI18n } from '../i18n/i18n';
+import { formatDate, legalDateOf, useI18n } from '../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle, SelectField, TextField } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
 
@@ -13,15 +13,6 @@ type Case = Version['cases'][number];
 
 const UNITS = ['working_days', 'working_hours', 'calendar_days'] as const;
 const ONLINE = { full_online: 'online.full', partly_online: 'online.partly', offline: 'online.offline' } as const;
-
-/** dd/mm/yyyy → YYYY-MM-DD, or null when it is not a real date. */
-export function legalDateOf(text: string): string | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
-}
 
 function DraftEditor({ code, version, onDone }: { code: string; version: number; onDone: (message: string) => void }) {
   const { t } = useI18n();

@@ -73,6 +73,15 @@ export function formatDate(iso: string | null | undefined): string {
   return `${p.day}/${p.month}/${p.year}`;
 }
 
+/** A date typed dd/mm/yyyy as YYYY-MM-DD, or null when it is not a real date (31/02 is refused). */
+export function legalDateOf(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+}
+
 /** HH:mm dd/mm/yyyy of an instant, in Vietnam. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
