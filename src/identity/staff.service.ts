@@ -70,6 +70,33 @@ export class StaffService {
     });
   }
 
+  /**
+   * Disables (or enables again) an account. Disabling ends every session of it at once. The actor must
+   * administer every unit where the account holds a role (a system administrator for accounts without
+   * roles and for system administrators); nobody disables their own account.
+   */
+  async setDisabled(actor: Actor, userId: string, disabled: boolean, context: { requestId?: string } = {}): Promise<{ sessionsEnded: number }> {
+    const now = this.clock.now().toISOString();
+    const today = vietnamDateOf(this.clock.now());
+    return this.uow.write(async ({ identity, audit, units }) => {
+      const user = await identity.findUserById(userId);
+      if (!user) throw new AppError('USER_NOT_FOUND');
+      if (user.id === actor.userId) throw new AppError('ACCOUNT_SELF_DISABLE');
+      const roles = await identity.rolesOf(userId);
+      if (!actor.isSystemAdmin) {
+        if (user.isSystemAdmin || roles.length === 0) throw new AppError('FORBIDDEN', { reason: 'only a system administrator can disable this account' });
+        for (const role of roles) {
+          const chain = await units.chainOf(role.unitId, today);
+          if (!chain || !holdsRoleAt(actor, 'administrator', chain)) throw new AppError('FORBIDDEN', { reason: 'the account holds roles in units you do not administer' });
+        }
+      }
+      await identity.setDisabled(userId, disabled ? (user.disabledAt ?? now) : null, now);
+      const sessionsEnded = disabled ? await identity.deleteSessionsOf(userId) : 0;
+      await audit.append({ occurredAt: now, actorUserId: actor.userId, action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: userId, requestId: context.requestId ?? null, details: { sessionsEnded } });
+      return { sessionsEnded };
+    });
+  }
+
   /** Staff with a role in a unit the actor administers (every account for a system administrator). */
   async listStaff(actor: Actor, unitId: string | undefined, limit: number, offset: number): Promise<StaffProfile[]> {
     const today = vietnamDateOf(this.clock.now());
