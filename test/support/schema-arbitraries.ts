@@ -49,7 +49,7 @@ function validString(schema: JsonSchema): fc.Arbitrary<string> {
   const min = schema.minLength ?? 0;
   const max = Math.min(schema.maxLength ?? min + 24, min + 24);
   const lengthOk = (s: string) => s.length >= min && s.length <= (schema.maxLength ?? Infinity);
-  if (schema.format === 'uuid') return fc.uuid();
+  if (schema.format === 'uuid') return knownIds.length > 0 ? fc.oneof(fc.uuid(), fc.constantFrom(...knownIds)) : fc.uuid();
   if (schema.format === 'date') return isoDate;
   if (schema.format === 'date-time') return isoInstant;
   if (schema.format === 'email') return email;
@@ -66,6 +66,12 @@ function validNumber(schema: JsonSchema, integer: boolean): fc.Arbitrary<number>
   const max = schema.maximum ?? (integer ? 100_000 : 1e6);
   if (integer) return fc.oneof(fc.integer({ min, max }), fc.constantFrom(min, max));
   return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+}
+
+/** Ids that exist (units…), mixed into generated uuids so that requests reach the services, not only 404s. */
+let knownIds: readonly string[] = [];
+export function useKnownIds(ids: readonly string[]): void {
+  knownIds = ids;
 }
 
 export function validValue(schema: JsonSchema): fc.Arbitrary<unknown> {
