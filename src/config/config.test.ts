@@ -47,3 +47,11 @@ it('asks for a strong signing-key secret in production and keeps development sig
   assert.throws(() => loadConfig({ PUBLIC_BASE_URL: 'javascript:alert(1)' }), /PUBLIC_BASE_URL must be an http\(s\) address/);
   assert.equal(loadConfig({ UPLOAD_MAX_BYTES: '1048576' }).documents.maxUploadBytes, 1048576);
 });
+
+it('ends sessions after 30 idle minutes and 12 hours by default, and caps audited refusals', () => {
+  const config = loadConfig({});
+  assert.deepEqual([config.session.idleMinutes, config.session.ttlHours], [30, 12]);
+  assert.deepEqual(config.accessAudit, { maxPerMinute: 600, flushMs: 1000 });
+  assert.equal(loadConfig({ SESSION_IDLE_MINUTES: '15' }).session.idleMinutes, 15);
+  assert.throws(() => loadConfig({ SESSION_IDLE_MINUTES: '0' }), ConfigError);
+});
