@@ -11,6 +11,7 @@
 // references pointed at the other unit), so a refusal comes from the policy, not from validation.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { bindRepositories } from '../src/composition.js';
 import { createUnitOfWork } from '../src/db/unit-of-work.js';
@@ -44,6 +45,15 @@ const APPLICANT = { kind: 'person', name: 'Hứa Thị Kín Đáo', idNumber: '0
 const SECRETS = [APPLICANT.name, APPLICANT.idNumber, 'Trịnh Văn Riêng Tư', '089090777222'];
 const BOUNDARY = '----motcua-matrix';
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+/** The app's log lines, to find the structured line of each refusal. */
+const logLines: string[] = [];
+const logStream = new Writable({
+  write(chunk, _encoding, callback) {
+    logLines.push(...String(chunk).split('\n').filter((line) => line.includes('access refused')));
+    callback();
+  },
+});
 
 interface Fixtures {
   candangDesk: string;
@@ -301,6 +311,14 @@ forEachDialect(
         assert.equal(row.entityId, key.replace(/\{([^}]+)\}/g, ':$1'));
         assert.ok(row.occurredAt);
       }
+      // …and its structured log line: who (user id and name), what (method, route, parameters), the request id.
+      const logged = new Map(logLines.map((line) => JSON.parse(line)).map((entry) => [entry.reqId, entry.refusal]));
+      for (const [requestId, key] of tally.loggedRefusals) {
+        const refusal = logged.get(requestId);
+        assert.ok(refusal, `no log line for the refusal of ${key} (${requestId})`);
+        assert.equal(`${refusal.method} ${refusal.route}`, key.replace(/\{([^}]+)\}/g, ':$1'));
+      }
+      assert.ok([...logged.values()].some((refusal) => refusal.actor === 'vh.lanhdao' && refusal.actorUserId), 'the log names the staff member');
       const staffRows = rows.filter((row) => row.requestId?.startsWith(`matrix-${t.dialect}`) && row.actorUserId !== null);
       assert.ok(staffRows.length > 0, 'refusals of signed-in staff name the actor');
       console.log(`authorization matrix [${t.dialect}]: ${ops.length} operations × ${requesters.length} requesters without claim = ${tally.cases} cases, ${tally.refusals} refused (${tally.loggedRefusals.size} as 401/403, each with its audit row), ${tally.allowed} allowed`);
@@ -358,7 +376,7 @@ forEachDialect(
       assert.equal(log.total, 51);
     });
   },
-  { env: { ACCESS_REFUSAL_AUDIT_PER_MINUTE: '1000000' } },
+  { env: { ACCESS_REFUSAL_AUDIT_PER_MINUTE: '1000000' }, logStream },
 );
 
 async function freshLogin(t: TestApp, username: string): Promise<string> {
