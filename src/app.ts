@@ -85,7 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     reply.header('x-request-id', request.id);
   });
   app.addHook('onClose', async () => {
-    await services.refusals.flush().catch((error: unknown) => app.log.error({ err: error }, 'refusals not written to the audit log'));
+    await services.refusals.flush({ closing: true }).catch((error: unknown) => app.log.error({ err: error }, 'refusals not written to the audit log'));
     await database.close();
   });
 

@@ -30,6 +30,7 @@ export interface RefusalLogPolicy {
 export class RefusalLog {
   private queue: AuditEntry[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private minuteTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private minute = -1;
   private writtenThisMinute = 0;
@@ -56,6 +57,14 @@ export class RefusalLog {
     if (this.writtenThisMinute >= this.policy.maxPerMinute) {
       this.suppressed++;
       this.suppressedMinute = minute;
+      // The count is written when the minute is over, even if no refusal comes after it.
+      if (!this.minuteTimer) {
+        this.minuteTimer = setTimeout(() => {
+          this.minuteTimer = undefined;
+          this.flush().catch(() => undefined);
+        }, (minute + 1) * 60_000 - now.getTime() + this.policy.flushMs);
+        this.minuteTimer.unref();
+      }
       return;
     }
     this.writtenThisMinute++;
@@ -71,11 +80,12 @@ export class RefusalLog {
     this.schedule();
   }
 
-  /** Writes what is queued (also called when the app closes). */
-  async flush(): Promise<void> {
+  /** Writes what is queued (also called when the app closes, which writes the current minute's count too). */
+  async flush(options: { closing?: boolean } = {}): Promise<void> {
+    if (options.closing || this.minute < Math.floor(this.clock.now().getTime() / 60_000)) this.queueSuppressed();
+    if (options.closing && this.minuteTimer) clearTimeout(this.minuteTimer);
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.minute !== -1 && this.minute < Math.floor(this.clock.now().getTime() / 60_000)) this.queueSuppressed();
     const batch = this.queue;
     this.queue = [];
     const previous = this.flushing;
