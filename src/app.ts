@@ -84,7 +84,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.addHook('onClose', async () => database.close());
+  app.addHook('onClose', async () => {
+    await services.refusals.flush({ closing: true }).catch((error: unknown) => app.log.error({ err: error }, 'refusals not written to the audit log'));
+    await database.close();
+  });
 
   registerErrorHandling(app);
   await app.register(cookie);

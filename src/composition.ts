@@ -5,6 +5,8 @@ import { AttachmentsRepository } from './attachments/attachments.repository.js';
 import { AttachmentsService, type DossierAccess } from './attachments/attachments.service.js';
 import { LocalDiskStore } from './attachments/content-store.js';
 import { AuditRepository } from './audit/audit.repository.js';
+import { AuditService } from './audit/audit.service.js';
+import { RefusalLog } from './security/refusal-log.js';
 import { DocumentsRepository } from './documents/documents.repository.js';
 import { DocumentsService } from './documents/documents.service.js';
 import { SigningService } from './documents/signing.service.js';
@@ -98,6 +100,8 @@ export interface Services {
   readonly attachments: AttachmentsService;
   readonly signing: SigningService;
   readonly documents: DocumentsService;
+  readonly audit: AuditService;
+  readonly refusals: RefusalLog;
 }
 
 export function createServices(db: Database, config: Config, clock: Clock): Services {
@@ -161,7 +165,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     dossierVerify: new VerifyService(dossiers),
     dossierImport: new ImportService(dossiers),
     catalogImport: new CatalogImportService(uow, clock),
-    auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours }),
+    auth: new AuthService(uow, clock, { ttlHours: config.session.ttlHours, idleMinutes: config.session.idleMinutes }),
     staff: new StaffService(uow, clock),
     reports,
     reportDrilldown: new ReportDrilldownService(uow, reports),
@@ -169,5 +173,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     attachments,
     signing,
     documents: new DocumentsService(uow, clock, dossierQueries, catalog, signing, attachments, config.documents.publicBaseUrl),
+    audit: new AuditService(uow),
+    refusals: new RefusalLog(uow, clock, config.accessAudit),
   };
 }

@@ -220,18 +220,19 @@ export class CalendarService {
 
   /** Records a new version of a year's list (an official announcement, or a correction). */
   async recordYearList(actor: Actor, calendarId: string, year: number, input: { status: 'official' | 'provisional'; entries: DayEntry[]; sources: string[]; note?: string | null }): Promise<StoredYearList> {
-    const problems = yearListProblems(year, input.entries);
-    if (problems.length > 0) throw new AppError('CALENDAR_YEAR_INVALID', { problems });
     const now = this.clock.now().toISOString();
     return this.uow.write(async ({ calendars, units, audit }) => {
       const calendar = await calendars.findCalendar(calendarId);
       if (!calendar) throw new AppError('CALENDAR_NOT_FOUND');
+      // Access first, then the content (which is checked inside the transaction but before any write).
       if (calendar.unitId === null) {
         if (!actor.isSystemAdmin) throw new AppError('FORBIDDEN', { reason: 'only a system administrator can change the national calendar' });
       } else {
         const chain = await units.chainOf(calendar.unitId, vietnamDateOf(this.clock.now()));
         if (!chain || !holdsRoleAt(actor, 'administrator', chain)) throw new AppError('FORBIDDEN');
       }
+      const problems = yearListProblems(year, input.entries);
+      if (problems.length > 0) throw new AppError('CALENDAR_YEAR_INVALID', { problems });
       const entries = [...input.entries].map((e) => ({ date: e.date, kind: e.kind, name: { vi: e.name.vi.normalize('NFC').trim(), en: e.name.en.trim() } })).sort((a, b) => a.date.localeCompare(b.date));
       const record = { calendarId, year, status: input.status, entries, sources: input.sources, note: input.note ?? null, recordedAt: now, recordedBy: actor.userId };
       const version = (await calendars.appendYearList(record))!;

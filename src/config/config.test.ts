@@ -53,3 +53,11 @@ it('keeps the crash suite\'s fault injection out of production', () => {
   assert.deepEqual(loadConfig({ MOTCUA_TEST_KILL_AT: 'after-commit', MOTCUA_TEST_KILL_ON_COMMIT: '7' }).crashTest, { killAt: 'after-commit', killOnCommit: 7, acknowledgeBeforeCommit: false });
   assert.throws(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://motcua@db/motcua', MOTCUA_TEST_ACK_BEFORE_COMMIT: 'true' }), /test-only fault injection: refused in production/);
 });
+
+it('ends sessions after 30 idle minutes and 12 hours by default, and caps audited refusals', () => {
+  const config = loadConfig({});
+  assert.deepEqual([config.session.idleMinutes, config.session.ttlHours], [30, 12]);
+  assert.deepEqual(config.accessAudit, { maxPerMinute: 600, flushMs: 1000 });
+  assert.equal(loadConfig({ SESSION_IDLE_MINUTES: '15' }).session.idleMinutes, 15);
+  assert.throws(() => loadConfig({ SESSION_IDLE_MINUTES: '0' }), ConfigError);
+});

@@ -47,7 +47,10 @@ export interface Config {
   readonly demoDossiers: number;
   readonly session: {
     readonly cookieName: string;
+    /** Absolute lifetime: a session ends this many hours after sign-in, however active it is. */
     readonly ttlHours: number;
+    /** Idle timeout: a session ends after this many minutes without a request. */
+    readonly idleMinutes: number;
     /** Secure cookies need HTTPS; on by default in production. */
     readonly secureCookie: boolean;
   };
@@ -57,6 +60,13 @@ export interface Config {
   readonly trustProxy: boolean | number | string;
   /** Public base URL, used in OpenAPI servers and links. */
   readonly publicUrl: string;
+  /** How refusals (401/403) reach the audit log: batched, and capped per minute so they cannot flood the write path. */
+  readonly accessAudit: {
+    /** Refusals written to the audit log per minute at most; beyond it they are counted in one summary row. */
+    readonly maxPerMinute: number;
+    /** Refusals are written together at most this many ms after the first of a batch. */
+    readonly flushMs: number;
+  };
   readonly documents: {
     /** Base of the citizens' web pages: forms print a QR code to `<base>/tra-cuu/<dossier code>`. */
     readonly publicBaseUrl: string;
@@ -104,11 +114,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     session: {
       cookieName: reader.string('SESSION_COOKIE_NAME', 'motcua_session'),
       ttlHours: reader.integer('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+      idleMinutes: reader.integer('SESSION_IDLE_MINUTES', 30, 1, 60 * 24 * 30),
       secureCookie: reader.boolean('SESSION_COOKIE_SECURE', isProduction),
     },
     bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     trustProxy: parseTrustProxy(reader.string('TRUST_PROXY', 'false')),
     publicUrl: reader.string('PUBLIC_URL', `http://localhost:${port}`),
+    accessAudit: {
+      maxPerMinute: reader.integer('ACCESS_REFUSAL_AUDIT_PER_MINUTE', 600, 0, 1_000_000),
+      flushMs: reader.integer('ACCESS_REFUSAL_AUDIT_FLUSH_MS', 1000, 1, 60_000),
+    },
     documents: parseDocuments(reader, isProduction, port),
     crashTest: parseCrashTest(reader, isProduction),
     ...overrides,

@@ -11,7 +11,7 @@ import type { DossierEventBody } from './dossier-events.js';
 import { stepTimeliness, type ProcedureCaseInfo } from './dossier-planning.js';
 import type { Decision } from './dossier-store.js';
 import type { Applicant, Channel, DossierState, ResultDelivery, Task } from './dossier.js';
-import { requireDeskOfficer } from './dossiers.policy.js';
+import { isDeskOfficer, requireDeskOfficer } from './dossiers.policy.js';
 import { evolve } from './evolve.js';
 import { requireStatus } from './transitions.js';
 
@@ -191,6 +191,8 @@ export class IntakeService {
   /** Intake at the counter, by post or from messaging: the dossier with its receipt outcome in one step. */
   async intakeAtCounter(actor: Actor, input: CounterIntakeInput, options: CommandOptions = {}): Promise<DossierState> {
     const chains = await this.ctx.chains([input.receivingUnitId]);
+    // Access first: the content of the filing is checked only for a desk officer of the receiving desk.
+    if (!isDeskOfficer(actor, input.receivingUnitId, chains)) throw new AppError('FORBIDDEN', { reason: 'only a desk officer of the receiving desk can do this' });
     const { body } = await this.drafted(input, input.channel);
     const draft = evolve(null, { ...body, at: this.ctx.now().toISOString(), actorId: actor.userId, unitId: input.receivingUnitId });
     requireDeskOfficer(actor, draft, chains);

@@ -23,6 +23,8 @@ export const errorCatalogue = {
   FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã được sử dụng.', en: 'This username is already taken.' },
   USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'The account was not found.' },
+  ACCOUNT_SELF_DISABLE: { status: 409, vi: 'Không thể tự khóa tài khoản của chính mình.', en: 'You cannot disable your own account.' },
+  SESSION_EXPIRED: { status: 401, vi: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.', en: 'Your session has expired; please sign in again.' },
   WEAK_PASSWORD: { status: 400, vi: 'Mật khẩu phải có ít nhất 10 ký tự.', en: 'The password must have at least 10 characters.' },
   // Units
   UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan, đơn vị.', en: 'The unit was not found.' },

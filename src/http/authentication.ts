@@ -44,6 +44,7 @@ export async function authenticate(request: FastifyRequest): Promise<void> {
 
 export async function requireActor(request: FastifyRequest): Promise<Actor> {
   const actor = await currentActor(request);
-  if (!actor) throw new AppError('UNAUTHENTICATED');
+  // A cookie that no longer opens a session: it expired, sat idle, or was ended (sign-out elsewhere, account disabled).
+  if (!actor) throw new AppError(sessionToken(request) ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
   return actor;
 }

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import { errorCatalogue, type ErrorCode } from '../errors/error-catalogue.js';
+import { currentActor } from './authentication.js';
 import { pickLanguage } from './language.js';
 import { describeValidationErrors } from './validation.js';
 
@@ -44,9 +45,31 @@ function codeForFrameworkError(error: FastifyError): ErrorCode | undefined {
   }
 }
 
+/** Refusals: recorded with who, what and when (a log line now, an audit row in the next batch). */
+const REFUSALS: ReadonlySet<ErrorCode> = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'INVALID_CREDENTIALS', 'FORBIDDEN', 'DOSSIER_DRAFT_TOKEN_INVALID']);
+
+async function recordRefusal(request: FastifyRequest, code: ErrorCode): Promise<void> {
+  const actor = await currentActor(request).catch(() => null);
+  const params = Object.fromEntries(Object.entries((request.params ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v).slice(0, 200)]));
+  const refusal = {
+    actorUserId: actor?.userId ?? null,
+    method: request.method,
+    route: request.routeOptions.url ?? request.url.split('?')[0]!.slice(0, 200),
+    status: errorCatalogue[code].status,
+    code,
+    params,
+    requestId: request.id,
+  };
+  request.log.warn({ refusal: { ...refusal, actor: actor?.username ?? null } }, 'access refused');
+  request.server.services.refusals.record(refusal);
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendError(request, reply, error.code, error.details);
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (REFUSALS.has(error.code)) await recordRefusal(request, error.code);
+      return sendError(request, reply, error.code, error.details);
+    }
     if (error.validation) {
       const lang = pickLanguage(request.headers['accept-language']);
       const fields = describeValidationErrors(error.validation as never, error.validationContext ?? 'body', lang);

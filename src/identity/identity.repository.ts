@@ -122,15 +122,35 @@ export class IdentityRepository {
     return row && { userId: row.user_id, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at };
   }
 
-  async touchSession(tokenHash: string, now: string, expiresAt: string): Promise<void> {
-    await this.db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();
+  /** Records activity (for the idle timeout); the absolute expiry never moves. */
+  async touchSession(tokenHash: string, now: string): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
   }
 
-  async deleteExpiredSessions(userId: string, now: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<', now).execute();
+  /** Removes the user's sessions past their absolute expiry or idle since before idleSince. */
+  async deleteExpiredSessions(userId: string, now: string, idleSince: string): Promise<void> {
+    await this.db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', idleSince)]))
+      .execute();
+  }
+
+  /** Ends every session of the user; returns how many there were. */
+  async deleteSessionsOf(userId: string): Promise<number> {
+    const result = await this.db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async setDisabled(userId: string, disabledAt: string | null, now: string): Promise<void> {
+    await this.db.updateTable('users').set({ disabled_at: disabledAt, updated_at: now }).where('id', '=', userId).execute();
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string, now: string): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
   }
 }

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { authenticate, requireActor, sessionToken } from '../http/authentication.js';
 import { IdParams, NoContent } from '../http/schemas.js';
 import type { AuthService } from './auth.service.js';
-import { CreateStaffBody, ListStaffQuery, LoginBody, SetRolesBody } from './identity.schemas.js';
+import { ChangePasswordBody, CreateStaffBody, ListStaffQuery, LoginBody, SetRolesBody } from './identity.schemas.js';
 import type { StaffService } from './staff.service.js';
 
 const security = [{ session: [] }];
@@ -29,6 +29,26 @@ export function authRoutes(auth: AuthService, cookie: { name: string; secure: bo
         const token = sessionToken(request);
         if (token) await auth.logout(token, { requestId: request.id });
         reply.clearCookie(cookie.name, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    });
+
+    app.post('/logout-all', {
+      onRequest: authenticate,
+      schema: { tags: ['auth'], summary: 'Sign out everywhere: ends every session of the signed-in account', security, response: { 200: Type.Object({ sessionsEnded: Type.Integer() }) } },
+      handler: async (request, reply) => {
+        const sessionsEnded = await auth.logoutEverywhere(await requireActor(request), { requestId: request.id });
+        reply.clearCookie(cookie.name, { path: '/' });
+        return { sessionsEnded };
+      },
+    });
+
+    app.post('/password', {
+      onRequest: authenticate,
+      schema: { tags: ['auth'], summary: 'Change one’s password: every session ends, this device gets a new one', security, body: ChangePasswordBody, response: { 204: NoContent } },
+      handler: async (request, reply) => {
+        const { token, expiresAt } = await auth.changePassword(await requireActor(request), request.body.currentPassword, request.body.newPassword, { requestId: request.id });
+        reply.setCookie(cookie.name, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: cookie.secure, expires: expiresAt });
         return reply.status(204).send(null);
       },
     });
@@ -62,6 +82,20 @@ export function staffRoutes(staff: StaffService) {
         return reply.status(201).send(await staff.createStaff(actor, request.body, { requestId: request.id }));
       },
     });
+
+    for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+      app.post(`/:id/${action}`, {
+        onRequest: authenticate,
+        schema: {
+          tags: ['staff'],
+          summary: disabled ? 'Disable an account: it can no longer sign in and every session of it ends at once' : 'Enable a disabled account again',
+          security,
+          params: IdParams,
+          response: { 200: Type.Object({ sessionsEnded: Type.Integer() }) },
+        },
+        handler: async (request) => staff.setDisabled(await requireActor(request), request.params.id, disabled, { requestId: request.id }),
+      });
+    }
 
     app.put('/:id/roles', {
       onRequest: authenticate,

@@ -114,7 +114,7 @@ forEachDialect('staff identity', (testApp) => {
       method: 'POST',
       url: '/api/v1/staff',
       headers: { cookie: canDangAdmin },
-      payload: { username: 'CANDANG.MOTCUA2', fullName: 'Trùng', password: 'mat-khau-rat-dai', roles: [] },
+      payload: { username: 'CANDANG.MOTCUA2', fullName: 'Trùng', password: 'mat-khau-rat-dai', roles: [{ unitId: canDang, role: 'specialist' }] },
     });
     assert.equal(duplicate.statusCode, 409);
     assert.equal(duplicate.json().error.code, 'USERNAME_TAKEN');

@@ -33,6 +33,8 @@ export class StaffService {
   async createStaff(actor: Actor | null, input: NewStaff, context: { requestId?: string } = {}): Promise<StaffProfile> {
     if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('WEAK_PASSWORD', { field: 'password' });
     if (input.isSystemAdmin && actor && !actor.isSystemAdmin) throw new AppError('FORBIDDEN', { field: 'isSystemAdmin' });
+    // An account without roles is outside every administrator's reach: only system administrators create one.
+    if (actor && !actor.isSystemAdmin && input.roles.length === 0) throw new AppError('FORBIDDEN', { field: 'roles', reason: 'an account without roles can only be created by a system administrator' });
     const passwordHash = await hashPassword(input.password); // outside the write transaction: it takes ~50 ms
     const now = this.clock.now().toISOString();
     const username = normaliseUsername(input.username);
@@ -62,11 +64,40 @@ export class StaffService {
         const chain = await units.chainOf(role.unitId, today);
         if (chain && holdsRoleAt(actor, 'administrator', chain) && !wanted.some((w) => same(w, role))) removable.push(role);
       }
+      // Nothing in the actor's reach, either way: not theirs to touch (nor to read the profile of).
+      if (!actor.isSystemAdmin && wanted.length === 0 && removable.length === 0) throw new AppError('FORBIDDEN', { reason: 'the account holds no role in the units you administer' });
       for (const role of removable) await identity.removeRole(userId, role);
       for (const role of wanted) if (!current.some((c) => same(c, role))) await identity.addRole(randomUUID(), userId, role, now);
       await audit.append({ occurredAt: now, actorUserId: actor.userId, action: 'user.roles_changed', entityType: 'user', entityId: userId, requestId: context.requestId ?? null, details: { removed: removable, roles: wanted } });
       const finalRoles = await identity.rolesOf(userId);
       return { id: user.id, username: user.username, fullName: user.fullName, isSystemAdmin: user.isSystemAdmin, roles: finalRoles };
+    });
+  }
+
+  /**
+   * Disables (or enables again) an account. Disabling ends every session of it at once. The actor must
+   * administer every unit where the account holds a role (a system administrator for accounts without
+   * roles and for system administrators); nobody disables their own account.
+   */
+  async setDisabled(actor: Actor, userId: string, disabled: boolean, context: { requestId?: string } = {}): Promise<{ sessionsEnded: number }> {
+    const now = this.clock.now().toISOString();
+    const today = vietnamDateOf(this.clock.now());
+    return this.uow.write(async ({ identity, audit, units }) => {
+      const user = await identity.findUserById(userId);
+      if (!user) throw new AppError('USER_NOT_FOUND');
+      if (user.id === actor.userId) throw new AppError('ACCOUNT_SELF_DISABLE');
+      const roles = await identity.rolesOf(userId);
+      if (!actor.isSystemAdmin) {
+        if (user.isSystemAdmin || roles.length === 0) throw new AppError('FORBIDDEN', { reason: 'only a system administrator can disable this account' });
+        for (const role of roles) {
+          const chain = await units.chainOf(role.unitId, today);
+          if (!chain || !holdsRoleAt(actor, 'administrator', chain)) throw new AppError('FORBIDDEN', { reason: 'the account holds roles in units you do not administer' });
+        }
+      }
+      await identity.setDisabled(userId, disabled ? (user.disabledAt ?? now) : null, now);
+      const sessionsEnded = disabled ? await identity.deleteSessionsOf(userId) : 0;
+      await audit.append({ occurredAt: now, actorUserId: actor.userId, action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: userId, requestId: context.requestId ?? null, details: { sessionsEnded } });
+      return { sessionsEnded };
     });
   }
 

@@ -112,6 +112,8 @@ export class UnitsImportService {
         }
       } catch (error) {
         if (!isAppError(error)) throw error;
+        // Access first: a row out of the actor's reach refuses the whole file (403), it is not a data problem.
+        if (error.code === 'FORBIDDEN') throw new AppError('FORBIDDEN', { line: row.line, ...(error.details as object | undefined) });
         const field = (error.details as { field?: string } | undefined)?.field;
         problems.push({ line: row.line, ...(field ? { field } : {}), message: `${error.code}: ${errorCatalogue[error.code].en}` });
       }

@@ -85,7 +85,10 @@ export interface TestAppOptions {
 export async function startTestApp(dialect: TestDialect, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-files-'));
-  const config = testConfig(database.url, { SEED_DEMO_DATA: options.seed === false ? 'false' : 'true', FILES_DIR: filesDir, ...(options.logStream ? { LOG_LEVEL: 'info' } : {}), ...options.env });
+  // A hand-moved clock jumps hours or days between one officer's requests: such tests keep the idle timeout
+  // out of the way (30 days) unless they set SESSION_IDLE_MINUTES themselves, as the session-policy test does.
+  const idle: Record<string, string> = options.clock ? { SESSION_IDLE_MINUTES: '43200' } : {};
+  const config = testConfig(database.url, { SEED_DEMO_DATA: options.seed === false ? 'false' : 'true', FILES_DIR: filesDir, ...idle, ...(options.logStream ? { LOG_LEVEL: 'info' } : {}), ...options.env });
   const app = await buildApp(config, { ...(options.clock ? { clock: options.clock } : {}), ...(options.logStream ? { logStream: options.logStream } : {}) });
   const cookies = new Map<string, string>();
   return {
