@@ -94,6 +94,8 @@ export class SqliteDatabase implements Database {
     this.writer = new GroupCommitWriter(this.writerKysely, () => writeConnection.inTransaction, {
       maxBatchSize: config.writeBatchMaxSize,
       maxBatchMs: config.writeBatchMaxMs,
+      maxQueueDepth: config.writeQueueMaxDepth,
+      maxQueueAgeMs: config.writeQueueMaxAgeMs,
     });
   }
 

@@ -108,6 +108,9 @@ export const errorCatalogue = {
   PDF_INVALID: { status: 422, vi: 'Tệp gửi lên không phải PDF hợp lệ.', en: 'The file is not a valid PDF.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was already used for a different request.' },
   // Infrastructure
+  // Overload is shed, never queued: the client is told when to come back (Retry-After)
+  SERVICE_OVERLOADED: { status: 503, vi: 'Hệ thống đang quá tải, yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít giây.', en: 'The service is overloaded; the request was not carried out. Please try again in a few seconds.' },
+  RATE_LIMITED: { status: 429, vi: 'Bạn đã gửi quá nhiều yêu cầu loại này trong thời gian ngắn. Vui lòng thử lại sau.', en: 'Too many requests of this kind in a short time. Please try again later.' },
   NOT_READY: { status: 503, vi: 'Hệ thống đang khởi động hoặc mất kết nối cơ sở dữ liệu.', en: 'The service is starting or cannot reach its database.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, ErrorEntry>;
