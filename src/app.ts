@@ -13,6 +13,7 @@ import { registerAuthentication } from './http/authentication.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerOverloadProtection } from './http/overload.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerWebApp } from './http/web-app.js';
 import { authRoutes, staffRoutes } from './identity/identity.routes.js';
@@ -89,6 +90,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app);
   await app.register(cookie);
   registerAuthentication(app, services.auth, config.session.cookieName);
+  // Before the routes: the rate limits attach to routes as they are declared.
+  await registerOverloadProtection(app, config.overload);
   await registerOpenApi(app, config);
   // Schemas referenced by $ref from several modules' routes live at the root scope.
   app.addSchema(UnitResponse);

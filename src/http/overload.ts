@@ -1,0 +1,77 @@
+// Load shedding at the HTTP edge: overload is answered at once (503 or 429 with Retry-After, in the error
+// model), never queued until it times out.
+//
+// - Event-loop pressure (@fastify/under-pressure): while the last sample's mean event-loop delay or
+//   utilisation is over its limit, new requests get 503 SERVICE_OVERLOADED before any work is done.
+// - Per-client rate limits (@fastify/rate-limit) on costly endpoints: a route declares its cost class in its
+//   config (`config: { cost: 'export' }`), the limits per class come from the configuration. A client is the
+//   signed-in user, else the IP address. Each endpoint counts separately. Counters live in this process's
+//   memory: with N nodes behind a load balancer a client may get up to N× the limit.
+// - /health and /ready are exempt from both: a load balancer must still see an overloaded process alive.
+// The database's own admission (SQLite write queue, PostgreSQL pool) raises AppError SERVICE_OVERLOADED.
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { OverloadConfig, RateLimits } from '../config/config.js';
+import { AppError } from '../errors/app-error.js';
+import { currentActor } from './authentication.js';
+
+/** Endpoints whose cost justifies a per-client limit. */
+export type CostClass = Exclude<keyof RateLimits, 'windowMs'>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route is costly: limited per client by the configured limit of its class. */
+    cost?: CostClass;
+    /** Only requests for which this holds count (e.g. a list is costly only with a search text). */
+    costlyWhen?: (request: FastifyRequest) => boolean;
+  }
+}
+
+/** Routes that answer even under overload. */
+const EXEMPT = new Set(['/health', '/ready']);
+
+export async function registerOverloadProtection(app: FastifyInstance, config: OverloadConfig): Promise<void> {
+  const { maxEventLoopDelayMs, maxEventLoopUtilization } = config;
+  if (maxEventLoopDelayMs > 0 || maxEventLoopUtilization > 0) {
+    await app.register(underPressure, {
+      sampleInterval: config.sampleIntervalMs,
+      maxEventLoopDelay: maxEventLoopDelayMs,
+      maxEventLoopUtilization,
+      // Utilisation of the last sample, not since the start of the process.
+      eventLoopUtilizationMode: 'interval',
+      pressureHandler: async (request, reply) => {
+        if (EXEMPT.has(request.routeOptions.url ?? '')) return;
+        reply.header('retry-after', String(config.retryAfterSeconds));
+        throw new AppError('SERVICE_OVERLOADED', { retryAfterSeconds: config.retryAfterSeconds });
+      },
+    });
+  }
+
+  const limits = config.rateLimits;
+  // Before the rate-limit plugin's own onRoute hook: turns a route's cost class into its rate-limit settings.
+  app.addHook('onRoute', (route) => {
+    const cost = route.config?.cost;
+    if (!cost || limits[cost] === 0) return;
+    const costlyWhen = route.config?.costlyWhen;
+    route.config = {
+      ...route.config,
+      rateLimit: {
+        max: limits[cost],
+        timeWindow: limits.windowMs,
+        ...(costlyWhen ? { allowList: (request: FastifyRequest) => !costlyWhen(request) } : {}),
+      },
+    } as typeof route.config;
+  });
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: clientKey,
+    errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+  });
+}
+
+/** The signed-in user (one person behind an office's shared address), else the address. */
+async function clientKey(request: FastifyRequest): Promise<string> {
+  const actor = await currentActor(request).catch(() => null);
+  return actor ? `user:${actor.userId}` : `ip:${request.ip}`;
+}
