@@ -6,7 +6,8 @@
 // - Per-client rate limits (@fastify/rate-limit) on costly endpoints: a route declares its cost class in its
 //   config (`config: { cost: 'export' }`), the limits per class come from the configuration. A client is the
 //   signed-in user, else the IP address. Each endpoint counts separately. Counters live in this process's
-//   memory: with N nodes behind a load balancer a client may get up to N× the limit.
+//   memory: with N nodes behind a load balancer a client may get up to N× the limit. A request is counted
+//   after validation (preHandler), so only well-formed requests — the ones that cost — use the quota.
 // - /health and /ready are exempt from both: a load balancer must still see an overloaded process alive.
 // The database's own admission (SQLite write queue, PostgreSQL pool) raises AppError SERVICE_OVERLOADED.
 import rateLimit from '@fastify/rate-limit';
@@ -65,6 +66,9 @@ export async function registerOverloadProtection(app: FastifyInstance, config: O
   });
   await app.register(rateLimit, {
     global: false,
+    // Counted once the request is known to be well-formed and (where required) signed in: a malformed request
+    // is refused for what it is (and costs nothing), and 401 still comes before anything else.
+    hook: 'preHandler',
     keyGenerator: clientKey,
     errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
