@@ -32,9 +32,15 @@ async function birthFiling(t: TestApp) {
   };
 }
 
+/** A session for a demo user without the (rate-limited) sign-in route. */
+async function sessionCookie(t: TestApp, username: string): Promise<string> {
+  const { token } = await t.app.services.auth.login(username, 'MotCua@2026', { requestId: 'test' });
+  return `${t.config.session.cookieName}=${token}`;
+}
+
 forEachDialect(
-  'per-client rate limits on costly endpoints',
-  (testApp) => {
+  'per-client rate limits and database admission',
+  (testApp, dialect) => {
     it('answers 429 with Retry-After in the error model after the limit of searches; lists without a search text and /health are not counted', async () => {
       const t = testApp();
       for (let i = 0; i < 3; i++) assert.equal((await t.inject({ method: 'GET', url: `/api/v1/procedures?q=khai%20sinh${i}` })).statusCode, 200);
@@ -62,25 +68,14 @@ forEachDialect(
       const province = await unitIdByCode(t, '000.00.00.H01');
       const csv = `/api/v1/reports/forms/ii06a?unitId=${province}&period=2026&format=csv`;
       // Sessions are opened by the app's own sign-in, which the limit above already used up: make them directly.
-      const [supervisor, admin] = await Promise.all(['tinh.giamsat', 'tinh.quantri'].map((u) => sessionCookie(t, u)));
+      const supervisor = await sessionCookie(t, 'tinh.giamsat');
+      const admin = await sessionCookie(t, 'tinh.quantri');
       for (let i = 0; i < 2; i++) assert.equal((await t.inject({ method: 'GET', url: csv, headers: { cookie: supervisor } })).statusCode, 200);
       assertShed(await t.inject({ method: 'GET', url: csv, headers: { cookie: supervisor } }), 429, 'RATE_LIMITED');
       assert.equal((await t.inject({ method: 'GET', url: csv.replace('format=csv', 'format=json'), headers: { cookie: supervisor } })).statusCode, 200);
       assert.equal((await t.inject({ method: 'GET', url: csv, headers: { cookie: admin } })).statusCode, 200, 'the limit is per user');
     });
-  },
-  { env: { RATE_LIMIT_SEARCH: '3', RATE_LIMIT_LOGIN: '2', RATE_LIMIT_EXPORT: '2' } },
-);
 
-/** A session for a demo user without the (rate-limited) sign-in route. */
-async function sessionCookie(t: TestApp, username: string): Promise<string> {
-  const { token } = await t.app.services.auth.login(username, 'MotCua@2026', { requestId: 'test' });
-  return `${t.config.session.cookieName}=${token}`;
-}
-
-forEachDialect(
-  'database admission under a burst of writes',
-  (testApp, dialect) => {
     it(`refuses what ${dialect === 'sqlite' ? 'the write queue' : 'the connection pool'} cannot take with 503 + Retry-After; every acknowledged filing is stored; no 500`, async () => {
       const t = testApp();
       const filing = await birthFiling(t);
@@ -104,7 +99,8 @@ forEachDialect(
       assert.equal((await t.inject({ method: 'POST', url: '/api/v1/public/dossiers', payload: filing })).statusCode, 201);
     });
   },
-  { clock, env: { SQLITE_WRITE_QUEUE_MAX: '2', PG_POOL_MAX: '2', PG_POOL_MAX_WAITING: '0' } },
+  // One app per dialect for both (CI time): tiny rate limits, a write queue of 2, a pool of 2 with no waiting.
+  { clock, env: { RATE_LIMIT_SEARCH: '3', RATE_LIMIT_LOGIN: '2', RATE_LIMIT_EXPORT: '2', SQLITE_WRITE_QUEUE_MAX: '2', PG_POOL_MAX: '2', PG_POOL_MAX_WAITING: '0' } },
 );
 
 describe('event-loop pressure', () => {
@@ -162,5 +158,32 @@ describe('PostgreSQL pool: a bounded wait for a connection', () => {
     release();
     await long;
     assert.equal((await t.inject({ method: 'GET', url: '/api/v1/units' })).statusCode, 200, 'served again once a connection is free');
+  });
+});
+
+describe('event-loop turn budget', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp('sqlite', { seed: false, env: { OVERLOAD_MAX_TURN_MS: '1' } });
+  });
+  after(async () => t.close());
+
+  it('answers 503 to the requests of a turn that has already spent its budget; the first is served, /health always', async () => {
+    // A year of days each, a different year each (nothing cached): real work per request.
+    const days = (year: number) => `/api/v1/calendar/vn-public-servants/days?from=${year}-01-01&to=${year}-12-31`;
+    // Sent together, the requests are started in one turn, one after another.
+    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => t.inject({ method: 'GET', url: i % 3 === 2 ? '/health' : days(2040 + i) })));
+    const statuses = responses.map((r) => r.statusCode);
+    assert.ok(statuses.every((s) => s === 200 || s === 503), statuses.join(','));
+    assert.equal(statuses[0], 200, 'the turn’s first request is served');
+    const shed = responses.filter((r) => r.statusCode === 503);
+    assert.ok(shed.length > 0, 'a year of days takes more than 1 ms: later requests of the turn are shed');
+    for (const r of shed) {
+      assertShed(r, 503, 'SERVICE_OVERLOADED');
+      assert.equal(r.json().error.details.reason, 'event_loop_turn');
+    }
+    assert.ok(responses.filter((_, i) => i % 3 === 2).every((r) => r.statusCode === 200), '/health is exempt');
+    await new Promise((resolve) => setImmediate(resolve)); // the turn ends
+    assert.equal((await t.inject({ method: 'GET', url: days(2090) })).statusCode, 200, 'a request in a later turn is served');
   });
 });

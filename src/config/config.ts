@@ -47,6 +47,12 @@ export interface OverloadConfig {
   readonly maxEventLoopDelayMs: number;
   /** …or while the event loop was busy more than this share of the last sample (0–1); 0 = off. */
   readonly maxEventLoopUtilization: number;
+  /**
+   * Most time one event-loop turn may spend starting requests (ms); later requests of the same turn get 503.
+   * Requests read together in one turn waited (in socket buffers) for the turn's earlier ones: this bounds
+   * that wait directly, where sampled delays react only after a long turn. 0 = off.
+   */
+  readonly maxTurnMs: number;
   /** Retry-After of the 503 answers of event-loop pressure (seconds). */
   readonly retryAfterSeconds: number;
   readonly rateLimits: RateLimits;
@@ -173,7 +179,8 @@ function parseOverload(reader: EnvReader, nodeEnv: Environment): OverloadConfig 
   const pressureOn = nodeEnv !== 'test';
   return {
     sampleIntervalMs: reader.integer('OVERLOAD_SAMPLE_INTERVAL_MS', 100, 10, 10_000),
-    maxEventLoopDelayMs: reader.integer('OVERLOAD_MAX_EVENT_LOOP_DELAY_MS', pressureOn ? 200 : 0, 0, 60_000),
+    maxEventLoopDelayMs: reader.integer('OVERLOAD_MAX_EVENT_LOOP_DELAY_MS', pressureOn ? 500 : 0, 0, 60_000),
+    maxTurnMs: reader.integer('OVERLOAD_MAX_TURN_MS', pressureOn ? 100 : 0, 0, 60_000),
     maxEventLoopUtilization: reader.number('OVERLOAD_MAX_EVENT_LOOP_UTILIZATION', 0, 0, 1),
     retryAfterSeconds: reader.integer('OVERLOAD_RETRY_AFTER_SECONDS', 1, 1, 3600),
     rateLimits: {

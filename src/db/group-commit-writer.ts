@@ -69,7 +69,7 @@ export class GroupCommitWriter {
     const now = performance.now();
     if (this.isOverloaded(now)) {
       this.stats.refusedWrites++;
-      return Promise.reject(new AppError('SERVICE_OVERLOADED', { retryAfterSeconds: RETRY_AFTER_SECONDS }));
+      return Promise.reject(new AppError('SERVICE_OVERLOADED', { reason: 'write_queue', retryAfterSeconds: RETRY_AFTER_SECONDS }));
     }
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject, queuedAt: now });

@@ -45,7 +45,7 @@ const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
  * (503 + Retry-After), before any statement ran, so a refused request did nothing.
  */
 export function admittingPool(pool: pg.Pool, maxWaiting: number): PostgresPool {
-  const overloaded = () => new AppError('SERVICE_OVERLOADED', { retryAfterSeconds: 1 });
+  const overloaded = () => new AppError('SERVICE_OVERLOADED', { reason: 'database_pool', retryAfterSeconds: 1 });
   return {
     async connect() {
       // Requests already queued that no idle connection or room for a new one will serve (pg-pool hands idle

@@ -1,8 +1,12 @@
 // Load shedding at the HTTP edge: overload is answered at once (503 or 429 with Retry-After, in the error
 // model), never queued until it times out.
 //
-// - Event-loop pressure (@fastify/under-pressure): while the last sample's mean event-loop delay or
-//   utilisation is over its limit, new requests get 503 SERVICE_OVERLOADED before any work is done.
+// - The event-loop turn budget: Node reads every request that arrived meanwhile in one turn and starts them one
+//   after another; once a turn has spent `maxTurnMs` starting requests, the rest of that turn's requests get
+//   503 SERVICE_OVERLOADED at once (they have already waited that long in socket buffers). This bounds queueing
+//   directly, request by request, where a sampled measure reacts only after the long turn is over.
+// - Event-loop pressure (@fastify/under-pressure), the backstop: while the last sample's mean event-loop delay
+//   or utilisation is over its limit, new requests get 503 SERVICE_OVERLOADED before any work is done.
 // - Per-client rate limits (@fastify/rate-limit) on costly endpoints: a route declares its cost class in its
 //   config (`config: { cost: 'export' }`), the limits per class come from the configuration. A client is the
 //   signed-in user, else the IP address. Each endpoint counts separately. Counters live in this process's
@@ -33,6 +37,24 @@ declare module 'fastify' {
 const EXEMPT = new Set(['/health', '/ready']);
 
 export async function registerOverloadProtection(app: FastifyInstance, config: OverloadConfig): Promise<void> {
+  if (config.maxTurnMs > 0) {
+    // When the current turn's first request started; cleared in the turn's check phase (setImmediate), which
+    // is scheduled only when requests arrive, so an idle process does not spin.
+    let turnStartedAt: number | undefined;
+    app.addHook('onRequest', async (request, reply) => {
+      const now = performance.now();
+      if (turnStartedAt === undefined) {
+        turnStartedAt = now;
+        setImmediate(() => {
+          turnStartedAt = undefined;
+        });
+        return;
+      }
+      if (now - turnStartedAt <= config.maxTurnMs || EXEMPT.has(request.routeOptions.url ?? '')) return;
+      reply.header('retry-after', String(config.retryAfterSeconds));
+      throw new AppError('SERVICE_OVERLOADED', { reason: 'event_loop_turn', retryAfterSeconds: config.retryAfterSeconds });
+    });
+  }
   const { maxEventLoopDelayMs, maxEventLoopUtilization } = config;
   if (maxEventLoopDelayMs > 0 || maxEventLoopUtilization > 0) {
     await app.register(underPressure, {
@@ -41,10 +63,10 @@ export async function registerOverloadProtection(app: FastifyInstance, config: O
       maxEventLoopUtilization,
       // Utilisation of the last sample, not since the start of the process.
       eventLoopUtilizationMode: 'interval',
-      pressureHandler: async (request, reply) => {
+      pressureHandler: async (request, reply, type) => {
         if (EXEMPT.has(request.routeOptions.url ?? '')) return;
         reply.header('retry-after', String(config.retryAfterSeconds));
-        throw new AppError('SERVICE_OVERLOADED', { retryAfterSeconds: config.retryAfterSeconds });
+        throw new AppError('SERVICE_OVERLOADED', { reason: type === 'eventLoopUtilization' ? 'event_loop_utilization' : 'event_loop_delay', retryAfterSeconds: config.retryAfterSeconds });
       },
     });
   }
