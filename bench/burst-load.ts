@@ -17,6 +17,8 @@ export interface Outcome {
   /** HTTP status; 0 when there was no answer (timeout or connection error). */
   readonly status: number;
   readonly timedOut: boolean;
+  /** How late the driver itself started the request (its own CPU was busy): part of latencyMs, not the server's. */
+  readonly lateMs: number;
 }
 
 export class BurstDriver {
@@ -40,6 +42,7 @@ export class BurstDriver {
   /** Sends one request scheduled at `at`; resolves with its outcome (also recorded). */
   private send(at: number): Promise<Outcome> {
     const request = this.next();
+    const lateMs = this.now() - at;
     this.inFlight++;
     return new Promise<Outcome>((resolve) => {
       let settled = false;
@@ -48,7 +51,7 @@ export class BurstDriver {
         settled = true;
         clearTimeout(timer);
         this.inFlight--;
-        const outcome = { at, latencyMs: this.now() - at, status, timedOut };
+        const outcome = { at, latencyMs: this.now() - at, status, timedOut, lateMs };
         this.outcomes.push(outcome);
         resolve(outcome);
       };
@@ -89,19 +92,21 @@ export class BurstDriver {
   }
 
   /** Closed loop: `workers` clients, each sending its next request when the previous is answered. */
-  async closedLoop(workers: number, seconds: number): Promise<{ perSecond: number }> {
+  async closedLoop(workers: number, seconds: number): Promise<{ perSecond: number; shed: number }> {
     const start = this.now();
     const deadline = start + seconds * 1000;
     let answered = 0;
+    let shed = 0;
     await Promise.all(
       Array.from({ length: workers }, async () => {
         while (this.now() < deadline) {
           const outcome = await this.send(this.now());
           if (outcome.status >= 200 && outcome.status < 300) answered++;
+          else shed++;
         }
       }),
     );
-    return { perSecond: answered / ((this.now() - start) / 1000) };
+    return { perSecond: answered / ((this.now() - start) / 1000), shed };
   }
 
   get pending(): number {
@@ -131,6 +136,8 @@ export interface PhaseFigures {
   readonly p50: number;
   readonly p99: number;
   readonly otherStatuses: readonly number[];
+  /** p99 of how late the driver started requests (its own lag, included in the latencies). */
+  readonly driverLateP99: number;
 }
 
 export function figuresOf(outcomes: readonly Outcome[]): PhaseFigures {
@@ -147,5 +154,6 @@ export function figuresOf(outcomes: readonly Outcome[]): PhaseFigures {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     otherStatuses: [...new Set(other.map((o) => o.status))].sort(),
+    driverLateP99: percentile(outcomes.map((o) => o.lateMs).sort((a, b) => a - b), 99),
   };
 }

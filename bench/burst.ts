@@ -1,6 +1,6 @@
 // Burst scenario (issue 8, `BENCH_ONLY=burst`): overload is shed, never queued. On the real app (a child
 // process, demo data), with a representative mix — the public lookup, procedure search, online intake —:
-//   1. capacity: a closed loop of 32 clients, the 2xx answered per second;
+//   1. capacity: a closed loop of 16 clients, the 2xx answered per second;
 //   2. baseline: an open loop at BENCH_BURST_BASE_SHARE of capacity, its p99;
 //   3. burst: an open loop at BENCH_BURST_FACTOR × capacity for BENCH_BURST_SECONDS;
 //   4. recovery: back to the baseline rate, cut into 250-ms windows by scheduled send time.
@@ -22,6 +22,8 @@ import type { ScenarioEnv } from './scenarios.js';
 const DESK_CODE = '001.21.45.H01';
 const BIRTH = '1.001193';
 const WINDOW_MS = 250;
+/** Clients of the closed loop that measures capacity: enough to keep one process busy (intake waits on fsync). */
+const CAPACITY_CLIENTS = 16;
 const RECOVERED_WINDOWS = 4;
 const SEARCHES = ['khai sinh', 'ket hon', 'dat dai', 'chung thuc ban sao', 'ho kinh doanh', 'xay dung', 'ly lich tu phap', 'khai tu', 'cu tru', 'moi truong', 'giay phep', 'tro cap'];
 
@@ -112,7 +114,7 @@ async function measureBurst(env: ScenarioEnv, server: RunningServer, dialect: Bu
   try {
     process.stdout.write(`  burst [${dialect}]: warm-up, `);
     await driver.closedLoop(16, Math.max(2, s.warmupSeconds));
-    const { perSecond: capacity } = await driver.closedLoop(32, 5);
+    const { perSecond: capacity, shed: capacityShed } = await driver.closedLoop(CAPACITY_CLIENTS, 5);
     const baseRate = Math.max(1, Math.round(capacity * s.burstBaseShare));
     const burstRate = Math.round(capacity * s.burstFactor);
     process.stdout.write(`capacity ${Math.round(capacity)} req/s; baseline ${baseRate} req/s, burst ${burstRate} req/s for ${s.burstSeconds} s… `);
@@ -148,7 +150,7 @@ async function measureBurst(env: ScenarioEnv, server: RunningServer, dialect: Bu
       recovery: figuresOf(between(driver.outcomes, r0, r1 + 1)),
       recoveryMs: first === -1 ? null : windows[first]!.startMs,
       windows,
-      notes: [],
+      notes: [`capacity phase (closed loop, ${CAPACITY_CLIENTS} clients, 5 s): ${capacityShed} answers other than 2xx (shed)`],
     };
     console.log(`burst: ${run.burst.ok2xx} 2xx, ${run.burst.shed503} 503, ${run.burst.shed429} 429, ${run.burst.other} other, ${run.burst.timeouts} timeouts; recovery ${run.recoveryMs === null ? 'not reached' : `${run.recoveryMs} ms`}`);
     return run;
@@ -208,7 +210,7 @@ export function burstMarkdown(runs: readonly BurstRun[], env: ScenarioEnv): stri
     '',
     '### Overload: a burst of 5× capacity (`BENCH_ONLY=burst`)',
     '',
-    `The real app on demo data; a mix of 2 public lookups, 2 procedure searches and 1 online intake in every 5 requests, sent open-loop (each at its scheduled instant, latency from that instant; \`bench/burst-load.ts\`). Capacity: 2xx per second of a closed loop of 32 clients. Baseline: ${s.burstBaseShare} × capacity for 5 s. Burst: ${s.burstFactor} × capacity for ${s.burstSeconds} s. Then the baseline rate again for ${s.burstRecoverySeconds} s, in 250-ms windows. A timeout is no answer within ${s.burstTimeoutMs} ms. Recovery: from the end of the burst to the first of four windows in a row (1 s) with p99 ≤ 1.2 × baseline p99 and nothing shed. Per-client rate limits off (one load generator is one client); event-loop pressure and database admission at their defaults. Targets: 0 timeouts, 0 answers other than 2xx/429/503, recovery ≤ 2 s.`,
+    `The real app on demo data; a mix of 2 public lookups, 2 procedure searches and 1 online intake in every 5 requests, sent open-loop (each at its scheduled instant, latency from that instant; \`bench/burst-load.ts\`). Capacity: 2xx per second of a closed loop of ${CAPACITY_CLIENTS} clients over 5 s. Baseline: ${s.burstBaseShare} × capacity for 5 s. Burst: ${s.burstFactor} × capacity for ${s.burstSeconds} s. Then the baseline rate again for ${s.burstRecoverySeconds} s, in 250-ms windows. A timeout is no answer within ${s.burstTimeoutMs} ms. Recovery: from the end of the burst to the first of four windows in a row (1 s) with p99 ≤ 1.2 × baseline p99 and nothing shed. Per-client rate limits off (one load generator is one client); event-loop pressure and database admission at their defaults. Targets: 0 timeouts, 0 answers other than 2xx/429/503, recovery ≤ 2 s.`,
     '',
     '| database | capacity | baseline rate | baseline p50 / p99 | burst rate | burst requests | 2xx | 503 | 429 | other | timeouts | conn. errors | burst p99 | recovery |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -222,7 +224,7 @@ export function burstMarkdown(runs: readonly BurstRun[], env: ScenarioEnv): stri
   ];
   for (const r of runs) {
     const first = r.windows.slice(0, 16).map((w) => `${ms(w.p99)}${w.shed > 0 ? ` (${w.shed} shed)` : ''}`);
-    lines.push(`- ${r.dialect}: p99 of the first 4 s of recovery, window by window: ${first.join(', ')}. Recovery phase: ${r.recovery.ok2xx} 2xx, ${r.recovery.shed503} 503, ${r.recovery.shed429} 429, p99 ${ms(r.recovery.p99)}.${r.burst.otherStatuses.length > 0 ? ` Other statuses: ${r.burst.otherStatuses.join(', ')}.` : ''}`);
+    lines.push(`- ${r.dialect}: p99 of the first 4 s of recovery, window by window: ${first.join(', ')}. Recovery phase: ${r.recovery.ok2xx} 2xx, ${r.recovery.shed503} 503, ${r.recovery.shed429} 429, p99 ${ms(r.recovery.p99)}. The driver's own lag (p99, included in the latencies): baseline ${ms(r.baseline.driverLateP99)}, burst ${ms(r.burst.driverLateP99)}, recovery ${ms(r.recovery.driverLateP99)}.${r.burst.otherStatuses.length > 0 ? ` Other statuses: ${r.burst.otherStatuses.join(', ')}.` : ''}`);
     for (const note of r.notes) lines.push(`- ${r.dialect}: ${note}`);
   }
   lines.push('');

@@ -13,7 +13,7 @@ import { registerAuthentication } from './http/authentication.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
-import { registerOverloadProtection } from './http/overload.js';
+import { registerOverloadProtection, sheddingServerFactory, TurnBudget } from './http/overload.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerWebApp } from './http/web-app.js';
 import { authRoutes, staffRoutes } from './identity/identity.routes.js';
@@ -68,7 +68,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     throw error;
   }
 
+  const turnBudget = config.overload.maxTurnMs > 0 ? new TurnBudget(config.overload.maxTurnMs) : null;
   const app = Fastify({
+    ...(turnBudget ? { serverFactory: sheddingServerFactory(turnBudget, config.overload.retryAfterSeconds) } : {}),
     logger: loggerOptions(config, options.logStream),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy as boolean | string,
@@ -91,7 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookie);
   registerAuthentication(app, services.auth, config.session.cookieName);
   // Before the routes: the rate limits attach to routes as they are declared.
-  await registerOverloadProtection(app, config.overload);
+  await registerOverloadProtection(app, config.overload, turnBudget);
   await registerOpenApi(app, config);
   // Schemas referenced by $ref from several modules' routes live at the root scope.
   app.addSchema(UnitResponse);

@@ -1,6 +1,7 @@
 // Overload is shed, never queued: per-client rate limits (429), database admission (503) and event-loop
 // pressure (503), each with Retry-After and the error model; /health and /ready always answer.
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { DEMO_PROCEDURES } from '../src/demo/demo-procedures.js';
@@ -185,5 +186,56 @@ describe('event-loop turn budget', () => {
     assert.ok(responses.filter((_, i) => i % 3 === 2).every((r) => r.statusCode === 200), '/health is exempt');
     await new Promise((resolve) => setImmediate(resolve)); // the turn ends
     assert.equal((await t.inject({ method: 'GET', url: days(2090) })).statusCode, 200, 'a request in a later turn is served');
+  });
+});
+
+describe('event-loop turn budget over real sockets', () => {
+  let t: TestApp;
+  let port = 0;
+  before(async () => {
+    t = await startTestApp('sqlite', { seed: false, env: { OVERLOAD_MAX_TURN_MS: '1' } });
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    port = (t.app.server.address() as net.AddressInfo).port;
+  });
+  after(async () => t.close());
+
+  it('the server itself refuses a spent turn’s requests: 503 in the error model with Retry-After; /health answers', async () => {
+    const sockets = await Promise.all(
+      Array.from({ length: 24 }, () => new Promise<net.Socket>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => resolve(socket));
+        socket.once('error', reject);
+      })),
+    );
+    // Every connection accepted and read by the server before the requests are written.
+    for (let n = 0; n < sockets.length; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      n = await new Promise<number>((resolve) => t.app.server.getConnections((_, count) => resolve(count)));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const answers = sockets.map((socket) => new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+    }));
+    // Written in one go: the server reads them in one turn and starts them one after another.
+    sockets.forEach((socket, i) => {
+      const path = i % 4 === 3 ? '/health' : `/api/v1/calendar/vn-public-servants/days?from=${2100 + i}-01-01&to=${2100 + i}-12-31`;
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\nConnection: close\r\n\r\n`);
+    });
+    const texts = await Promise.all(answers);
+    const statuses = texts.map((text) => Number(text.slice(9, 12)));
+    assert.ok(statuses.every((s) => s === 200 || s === 503), statuses.join(','));
+    assert.ok(statuses.filter((s) => s === 200).length >= 1 + 6, 'the turn’s first request and every /health are served');
+    assert.ok(statuses.every((s, i) => i % 4 !== 3 || s === 200), '/health is exempt');
+    const shed = texts.filter((_, i) => statuses[i] === 503);
+    assert.ok(shed.length > 0, statuses.join(','));
+    for (const text of shed) {
+      assert.match(text, /\r\nretry-after: 1\r\n/i);
+      assert.doesNotMatch(text, /x-request-id/i, 'refused by the server’s own listener, before the app built a request');
+      const body = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4));
+      assert.equal(body.error.code, 'SERVICE_OVERLOADED');
+      assert.equal(body.error.details.reason, 'event_loop_turn');
+      assert.match(body.error.message, /overloaded/);
+    }
   });
 });

@@ -4,7 +4,10 @@
 // - The event-loop turn budget: Node reads every request that arrived meanwhile in one turn and starts them one
 //   after another; once a turn has spent `maxTurnMs` starting requests, the rest of that turn's requests get
 //   503 SERVICE_OVERLOADED at once (they have already waited that long in socket buffers). This bounds queueing
-//   directly, request by request, where a sampled measure reacts only after the long turn is over.
+//   directly, request by request, where a sampled measure reacts only after the long turn is over. The check
+//   runs in the Node HTTP server's own request listener (`sheddingServerFactory`), before Fastify builds a
+//   request, so a refusal costs a few microseconds and a flood of refusals cannot itself become the overload;
+//   the same check as an onRequest hook covers requests that do not come through a socket (inject).
 // - Event-loop pressure (@fastify/under-pressure), the backstop: while the last sample's mean event-loop delay
 //   or utilisation is over its limit, new requests get 503 SERVICE_OVERLOADED before any work is done.
 // - Per-client rate limits (@fastify/rate-limit) on costly endpoints: a route declares its cost class in its
@@ -14,12 +17,15 @@
 //   after validation (preHandler), so only well-formed requests — the ones that cost — use the quota.
 // - /health and /ready are exempt from both: a load balancer must still see an overloaded process alive.
 // The database's own admission (SQLite write queue, PostgreSQL pool) raises AppError SERVICE_OVERLOADED.
+import http from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OverloadConfig, RateLimits } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
+import { errorCatalogue } from '../errors/error-catalogue.js';
 import { currentActor } from './authentication.js';
+import { pickLanguage } from './language.js';
 
 /** Endpoints whose cost justifies a per-client limit. */
 export type CostClass = Exclude<keyof RateLimits, 'windowMs'>;
@@ -36,21 +42,54 @@ declare module 'fastify' {
 /** Routes that answer even under overload. */
 const EXEMPT = new Set(['/health', '/ready']);
 
-export async function registerOverloadProtection(app: FastifyInstance, config: OverloadConfig): Promise<void> {
-  if (config.maxTurnMs > 0) {
-    // When the current turn's first request started; cleared in the turn's check phase (setImmediate), which
-    // is scheduled only when requests arrive, so an idle process does not spin.
-    let turnStartedAt: number | undefined;
-    app.addHook('onRequest', async (request, reply) => {
-      const now = performance.now();
-      if (turnStartedAt === undefined) {
-        turnStartedAt = now;
-        setImmediate(() => {
-          turnStartedAt = undefined;
-        });
+/** Time spent by the current event-loop turn on starting requests. */
+export class TurnBudget {
+  private startedAt: number | undefined;
+
+  constructor(private readonly maxMs: number) {}
+
+  /** Called as each request starts: true when this turn has already spent its budget on earlier requests. */
+  isSpent(): boolean {
+    const now = performance.now();
+    if (this.startedAt === undefined) {
+      this.startedAt = now;
+      // Cleared in this turn's check phase; scheduled only when requests arrive, so an idle process does not spin.
+      setImmediate(() => {
+        this.startedAt = undefined;
+      });
+      return false;
+    }
+    return now - this.startedAt > this.maxMs;
+  }
+}
+
+/** Requests the raw listener already judged (Fastify's hook does not judge them twice). */
+const judged = new WeakSet<http.IncomingMessage>();
+
+/** Fastify's `serverFactory`: a Node HTTP server whose listener refuses a spent turn's requests itself. */
+export function sheddingServerFactory(budget: TurnBudget, retryAfterSeconds: number) {
+  const bodies = {
+    vi: JSON.stringify({ error: { code: 'SERVICE_OVERLOADED', message: errorCatalogue.SERVICE_OVERLOADED.vi, details: { reason: 'event_loop_turn', retryAfterSeconds } } }),
+    en: JSON.stringify({ error: { code: 'SERVICE_OVERLOADED', message: errorCatalogue.SERVICE_OVERLOADED.en, details: { reason: 'event_loop_turn', retryAfterSeconds } } }),
+  };
+  return (handler: http.RequestListener): http.Server =>
+    http.createServer((request, response) => {
+      const path = (request.url ?? '').split('?')[0]!.replace(/\/+$/, '');
+      if (!EXEMPT.has(path) && budget.isSpent()) {
+        const body = bodies[pickLanguage(request.headers['accept-language'])];
+        response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'retry-after': String(retryAfterSeconds) });
+        response.end(body);
         return;
       }
-      if (now - turnStartedAt <= config.maxTurnMs || EXEMPT.has(request.routeOptions.url ?? '')) return;
+      judged.add(request);
+      handler(request, response);
+    });
+}
+
+export async function registerOverloadProtection(app: FastifyInstance, config: OverloadConfig, budget: TurnBudget | null): Promise<void> {
+  if (budget) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (judged.has(request.raw) || EXEMPT.has(request.routeOptions.url ?? '') || !budget.isSpent()) return;
       reply.header('retry-after', String(config.retryAfterSeconds));
       throw new AppError('SERVICE_OVERLOADED', { reason: 'event_loop_turn', retryAfterSeconds: config.retryAfterSeconds });
     });
