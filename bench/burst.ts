@@ -14,7 +14,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import { startPgCluster, type PgCluster } from '../test/support/pg-cluster.js';
-import { BurstDriver, figuresOf, percentile, type MixRequest, type Outcome, type PhaseFigures } from './burst-load.js';
+import { BurstDriver, figuresOf, percentile, SOCKETS, type MixRequest, type Outcome, type PhaseFigures } from './burst-load.js';
 import { startServer, type RunningServer } from './child-server.js';
 import { call } from './lifecycle-load.js';
 import type { ScenarioEnv } from './scenarios.js';
@@ -54,11 +54,22 @@ interface Fixture {
   readonly filing: string;
 }
 
+/** A request retried after its Retry-After while shed (503/429), as a well-behaved client does. */
+async function politely(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+    if ((response.status !== 503 && response.status !== 429) || attempt === 20) return response;
+    await response.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? 1)));
+  }
+}
+
 async function prepare(url: string): Promise<Fixture> {
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'candang.motcua', password: DEMO_PASSWORD }) });
+  const login = await politely(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'candang.motcua', password: DEMO_PASSWORD }) });
   await login.arrayBuffer();
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   if (login.status !== 200) throw new Error(`login answered ${login.status}`);
+  await (await politely(`${url}/api/v1/procedures/${BIRTH}`, {})).arrayBuffer(); // past any start-up shedding
   const units = await call<{ items: Array<{ id: string; code: string }> }>(`${url}/api/v1/units?q=${encodeURIComponent(DESK_CODE)}&includeClosed=true`, { method: 'GET' }, 200);
   const desk = units.items.find((u) => u.code === DESK_CODE)!;
   const procedure = await call<{ cases: Array<{ code: string; components: Array<{ code: string }> }> }>(`${url}/api/v1/procedures/${BIRTH}`, { method: 'GET' }, 200);
@@ -74,13 +85,11 @@ async function prepare(url: string): Promise<Fixture> {
   };
   // Dossiers with codes to look up: received at the counter.
   const codes: string[] = [];
-  for (let i = 0; codes.length < 40 && i < 400; i++) {
-    const response = await fetch(`${url}/api/v1/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ ...filing, channel: 'in_person', outcome: { kind: 'receive' } }) });
+  while (codes.length < 40) {
+    const response = await politely(`${url}/api/v1/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ ...filing, channel: 'in_person', outcome: { kind: 'receive' } }) });
     const body = (await response.json()) as { code: string };
-    // A shed request is retried after its Retry-After, as a well-behaved client does.
-    if (response.status === 503) await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? 1)));
-    else if (response.status === 201) codes.push(body.code);
-    else throw new Error(`counter intake answered ${response.status}: ${JSON.stringify(body)}`);
+    if (response.status !== 201) throw new Error(`counter intake answered ${response.status}: ${JSON.stringify(body)}`);
+    codes.push(body.code);
   }
   return { codes, filing: JSON.stringify({ ...filing, submit: true }) };
 }
@@ -113,6 +122,7 @@ async function measureBurst(env: ScenarioEnv, server: RunningServer, dialect: Bu
   const driver = new BurstDriver(new URL(server.url), mix(fixture), s.burstTimeoutMs);
   try {
     process.stdout.write(`  burst [${dialect}]: warm-up, `);
+    await driver.openSockets();
     await driver.closedLoop(16, Math.max(2, s.warmupSeconds));
     const { perSecond: capacity, shed: capacityShed } = await driver.closedLoop(CAPACITY_CLIENTS, 5);
     const baseRate = Math.max(1, Math.round(capacity * s.burstBaseShare));
@@ -210,7 +220,7 @@ export function burstMarkdown(runs: readonly BurstRun[], env: ScenarioEnv): stri
     '',
     '### Overload: a burst of 5× capacity (`BENCH_ONLY=burst`)',
     '',
-    `The real app on demo data; a mix of 2 public lookups, 2 procedure searches and 1 online intake in every 5 requests, sent open-loop (each at its scheduled instant, latency from that instant; \`bench/burst-load.ts\`). Capacity: 2xx per second of a closed loop of ${CAPACITY_CLIENTS} clients over 5 s. Baseline: ${s.burstBaseShare} × capacity for 5 s. Burst: ${s.burstFactor} × capacity for ${s.burstSeconds} s. Then the baseline rate again for ${s.burstRecoverySeconds} s, in 250-ms windows. A timeout is no answer within ${s.burstTimeoutMs} ms. Recovery: from the end of the burst to the first of four windows in a row (1 s) with p99 ≤ 1.2 × baseline p99 and nothing shed. Per-client rate limits off (one load generator is one client); event-loop pressure and database admission at their defaults. Targets: 0 timeouts, 0 answers other than 2xx/429/503, recovery ≤ 2 s.`,
+    `The real app on demo data; a mix of 2 public lookups, 2 procedure searches and 1 online intake in every 5 requests, sent open-loop (each at its scheduled instant, latency from that instant, over ${SOCKETS} keep-alive connections opened beforehand — as a reverse proxy keeps them; \`bench/burst-load.ts\`). Capacity: 2xx per second of a closed loop of ${CAPACITY_CLIENTS} clients over 5 s. Baseline: ${s.burstBaseShare} × capacity for 5 s. Burst: ${s.burstFactor} × capacity for ${s.burstSeconds} s. Then the baseline rate again for ${s.burstRecoverySeconds} s, in 250-ms windows. A timeout is no answer within ${s.burstTimeoutMs} ms. Recovery: from the end of the burst to the first of four windows in a row (1 s) with p99 ≤ 1.2 × baseline p99 and nothing shed. Per-client rate limits off (one load generator is one client); event-loop pressure and database admission at their defaults. Targets: 0 timeouts, 0 answers other than 2xx/429/503, recovery ≤ 2 s.`,
     '',
     '| database | capacity | baseline rate | baseline p50 / p99 | burst rate | burst requests | 2xx | 503 | 429 | other | timeouts | conn. errors | burst p99 | recovery |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -166,7 +166,7 @@ function parseDatabase(reader: EnvReader, isProduction: boolean): DatabaseConfig
       writeBatchMaxSize: reader.integer('SQLITE_WRITE_BATCH_MAX', 256, 1, 10_000),
       writeBatchMaxMs: reader.integer('SQLITE_WRITE_BATCH_MAX_MS', 20, 1, 1000),
       writeQueueMaxDepth: reader.integer('SQLITE_WRITE_QUEUE_MAX', 1000, 1, 1_000_000),
-      writeQueueMaxAgeMs: reader.integer('SQLITE_WRITE_QUEUE_MAX_AGE_MS', 1000, 1, 600_000),
+      writeQueueMaxAgeMs: reader.integer('SQLITE_WRITE_QUEUE_MAX_AGE_MS', 500, 1, 600_000),
     };
   }
   reader.problem('DATABASE_URL must start with sqlite: or postgres:// (or postgresql://)');

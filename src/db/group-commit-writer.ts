@@ -111,7 +111,12 @@ export class GroupCommitWriter {
   }
 
   private async runBatches(): Promise<void> {
-    while (this.queue.length > 0) await this.runOneBatch();
+    while (this.queue.length > 0) {
+      await this.runOneBatch();
+      // better-sqlite3 is synchronous: without a turn between batches a long queue would be drained without the
+      // event loop reading a socket (or shedding a request) meanwhile. Writes arriving meanwhile join the next batch.
+      if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private async runOneBatch(): Promise<void> {

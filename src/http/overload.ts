@@ -96,6 +96,11 @@ export async function registerOverloadProtection(app: FastifyInstance, config: O
   }
   const { maxEventLoopDelayMs, maxEventLoopUtilization } = config;
   if (maxEventLoopDelayMs > 0 || maxEventLoopUtilization > 0) {
+    // The first samples cover start-up (schemas compiled, routes built): not load. Judge from two samples on.
+    let judgeFrom = Number.POSITIVE_INFINITY;
+    app.addHook('onReady', async () => {
+      judgeFrom = performance.now() + 2 * config.sampleIntervalMs;
+    });
     await app.register(underPressure, {
       sampleInterval: config.sampleIntervalMs,
       maxEventLoopDelay: maxEventLoopDelayMs,
@@ -103,7 +108,7 @@ export async function registerOverloadProtection(app: FastifyInstance, config: O
       // Utilisation of the last sample, not since the start of the process.
       eventLoopUtilizationMode: 'interval',
       pressureHandler: async (request, reply, type) => {
-        if (EXEMPT.has(request.routeOptions.url ?? '')) return;
+        if (EXEMPT.has(request.routeOptions.url ?? '') || performance.now() < judgeFrom) return;
         reply.header('retry-after', String(config.retryAfterSeconds));
         throw new AppError('SERVICE_OVERLOADED', { reason: type === 'eventLoopUtilization' ? 'event_loop_utilization' : 'event_loop_delay', retryAfterSeconds: config.retryAfterSeconds });
       },
