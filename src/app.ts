@@ -68,9 +68,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     throw error;
   }
 
-  const turnBudget = config.overload.maxTurnMs > 0 ? new TurnBudget(config.overload.maxTurnMs) : null;
+  const { maxTurnMs, maxInFlight, retryAfterSeconds } = config.overload;
+  const turnBudget = maxTurnMs > 0 ? new TurnBudget(maxTurnMs) : null;
   const app = Fastify({
-    ...(turnBudget ? { serverFactory: sheddingServerFactory(turnBudget, config.overload.retryAfterSeconds) } : {}),
+    ...(turnBudget || maxInFlight > 0 ? { serverFactory: sheddingServerFactory(turnBudget, maxInFlight, retryAfterSeconds) } : {}),
     logger: loggerOptions(config, options.logStream),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy as boolean | string,

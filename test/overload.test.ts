@@ -200,42 +200,77 @@ describe('event-loop turn budget over real sockets', () => {
   after(async () => t.close());
 
   it('the server itself refuses a spent turn’s requests: 503 in the error model with Retry-After; /health answers', async () => {
-    const sockets = await Promise.all(
-      Array.from({ length: 24 }, () => new Promise<net.Socket>((resolve, reject) => {
-        const socket = net.connect(port, '127.0.0.1', () => resolve(socket));
-        socket.once('error', reject);
-      })),
-    );
-    // Every connection accepted and read by the server before the requests are written.
-    for (let n = 0; n < sockets.length; ) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      n = await new Promise<number>((resolve) => t.app.server.getConnections((_, count) => resolve(count)));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const answers = sockets.map((socket) => new Promise<string>((resolve) => {
-      let text = '';
-      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
-      socket.on('end', () => resolve(text));
-    }));
-    // Written in one go: the server reads them in one turn and starts them one after another.
-    sockets.forEach((socket, i) => {
-      const path = i % 4 === 3 ? '/health' : `/api/v1/calendar/vn-public-servants/days?from=${2100 + i}-01-01&to=${2100 + i}-12-31`;
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\nConnection: close\r\n\r\n`);
-    });
-    const texts = await Promise.all(answers);
+    const texts = await sendTogether(port, Array.from({ length: 24 }, (_, i) => (i % 4 === 3 ? '/health' : `/api/v1/calendar/vn-public-servants/days?from=${2100 + i}-01-01&to=${2100 + i}-12-31`)));
     const statuses = texts.map((text) => Number(text.slice(9, 12)));
     assert.ok(statuses.every((s) => s === 200 || s === 503), statuses.join(','));
     assert.ok(statuses.filter((s) => s === 200).length >= 1 + 6, 'the turn’s first request and every /health are served');
     assert.ok(statuses.every((s, i) => i % 4 !== 3 || s === 200), '/health is exempt');
     const shed = texts.filter((_, i) => statuses[i] === 503);
     assert.ok(shed.length > 0, statuses.join(','));
-    for (const text of shed) {
-      assert.match(text, /\r\nretry-after: 1\r\n/i);
-      assert.doesNotMatch(text, /x-request-id/i, 'refused by the server’s own listener, before the app built a request');
-      const body = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4));
-      assert.equal(body.error.code, 'SERVICE_OVERLOADED');
-      assert.equal(body.error.details.reason, 'event_loop_turn');
-      assert.match(body.error.message, /overloaded/);
+    for (const text of shed) assertRawShed(text, 'event_loop_turn');
+  });
+});
+
+/** A GET of the path, or a POST of the JSON body to it. */
+type Sent = string | { readonly path: string; readonly json: unknown };
+
+/** Writes each request on its own connection, all at once: the server reads them in one turn. */
+async function sendTogether(port: number, paths: readonly Sent[]): Promise<string[]> {
+  const sockets = await Promise.all(
+    paths.map(() => new Promise<net.Socket>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => resolve(socket));
+      socket.once('error', reject);
+    })),
+  );
+  // Let the server accept and start reading every connection before the requests are written.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const answers = sockets.map((socket) => new Promise<string>((resolve) => {
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+    socket.on('end', () => resolve(text));
+  }));
+  sockets.forEach((socket, i) => {
+    const sent = paths[i]!;
+    const head = 'Host: localhost\r\nAccept-Language: en\r\nConnection: close\r\n';
+    if (typeof sent === 'string') socket.write(`GET ${sent} HTTP/1.1\r\n${head}\r\n`);
+    else {
+      const body = JSON.stringify(sent.json);
+      socket.write(`POST ${sent.path} HTTP/1.1\r\n${head}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     }
+  });
+  return Promise.all(answers);
+}
+
+function assertRawShed(text: string, reason: string): void {
+  assert.match(text, /\r\nretry-after: 1\r\n/i);
+  assert.doesNotMatch(text, /x-request-id/i, 'refused by the server’s own listener, before the app built a request');
+  const body = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4));
+  assert.equal(body.error.code, 'SERVICE_OVERLOADED');
+  assert.equal(body.error.details.reason, reason);
+  assert.match(body.error.message, /overloaded/);
+}
+
+describe('requests in flight, over real sockets', () => {
+  let t: TestApp;
+  let port = 0;
+  before(async () => {
+    t = await startTestApp('sqlite', { seed: false, env: { OVERLOAD_MAX_IN_FLIGHT: '2' } });
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    port = (t.app.server.address() as net.AddressInfo).port;
+  });
+  after(async () => t.close());
+
+  it('refuses a request while the cap of requests in progress is reached; /health answers; served again afterwards', async () => {
+    // Sign-in attempts wait for the password hash (off the event loop): they stay in progress across turns.
+    const login = { path: '/api/v1/auth/login', json: { username: 'nobody', password: 'not the password' } };
+    const texts = await sendTogether(port, Array.from({ length: 12 }, (_, i) => (i % 4 === 3 ? '/health' : login)));
+    const statuses = texts.map((text) => Number(text.slice(9, 12)));
+    assert.ok(statuses.every((s, i) => (i % 4 === 3 ? s === 200 : s === 401 || s === 503)), `/health answers, sign-ins are judged or shed: ${statuses.join(',')}`);
+    const shed = texts.filter((_, i) => statuses[i] === 503);
+    assert.equal(statuses.filter((s) => s === 401).length, 2, `the two in progress are answered: ${statuses.join(',')}`);
+    assert.equal(shed.length, 7);
+    for (const text of shed) assertRawShed(text, 'in_flight');
+    const [later] = await sendTogether(port, ['/api/v1/calendar/rule-sets']);
+    assert.equal(Number(later!.slice(9, 12)), 200, 'answered requests leave the count');
   });
 });

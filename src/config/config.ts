@@ -53,6 +53,8 @@ export interface OverloadConfig {
    * that wait directly, where sampled delays react only after a long turn. 0 = off.
    */
   readonly maxTurnMs: number;
+  /** Most requests in progress in this process (admitted, not yet answered); more get 503 at once. 0 = off. */
+  readonly maxInFlight: number;
   /** Retry-After of the 503 answers of event-loop pressure (seconds). */
   readonly retryAfterSeconds: number;
   readonly rateLimits: RateLimits;
@@ -181,6 +183,7 @@ function parseOverload(reader: EnvReader, nodeEnv: Environment): OverloadConfig 
     sampleIntervalMs: reader.integer('OVERLOAD_SAMPLE_INTERVAL_MS', 100, 10, 10_000),
     maxEventLoopDelayMs: reader.integer('OVERLOAD_MAX_EVENT_LOOP_DELAY_MS', pressureOn ? 500 : 0, 0, 60_000),
     maxTurnMs: reader.integer('OVERLOAD_MAX_TURN_MS', pressureOn ? 100 : 0, 0, 60_000),
+    maxInFlight: reader.integer('OVERLOAD_MAX_IN_FLIGHT', pressureOn ? 128 : 0, 0, 1_000_000),
     maxEventLoopUtilization: reader.number('OVERLOAD_MAX_EVENT_LOOP_UTILIZATION', 0, 0, 1),
     retryAfterSeconds: reader.integer('OVERLOAD_RETRY_AFTER_SECONDS', 1, 1, 3600),
     rateLimits: {

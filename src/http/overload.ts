@@ -66,20 +66,35 @@ export class TurnBudget {
 /** Requests the raw listener already judged (Fastify's hook does not judge them twice). */
 const judged = new WeakSet<http.IncomingMessage>();
 
-/** Fastify's `serverFactory`: a Node HTTP server whose listener refuses a spent turn's requests itself. */
-export function sheddingServerFactory(budget: TurnBudget, retryAfterSeconds: number) {
+type ShedReason = 'event_loop_turn' | 'in_flight';
+
+/**
+ * Fastify's `serverFactory`: a Node HTTP server whose listener refuses, itself, a request that comes when the
+ * turn has spent its budget or when `maxInFlight` requests are already in progress in this process (admitted
+ * and not yet answered: waiting for the database, a connection of the pool, a group commit…). 0 = no cap.
+ */
+export function sheddingServerFactory(budget: TurnBudget | null, maxInFlight: number, retryAfterSeconds: number) {
+  const body = (reason: ShedReason, lang: 'vi' | 'en') =>
+    JSON.stringify({ error: { code: 'SERVICE_OVERLOADED', message: errorCatalogue.SERVICE_OVERLOADED[lang], details: { reason, retryAfterSeconds } } });
   const bodies = {
-    vi: JSON.stringify({ error: { code: 'SERVICE_OVERLOADED', message: errorCatalogue.SERVICE_OVERLOADED.vi, details: { reason: 'event_loop_turn', retryAfterSeconds } } }),
-    en: JSON.stringify({ error: { code: 'SERVICE_OVERLOADED', message: errorCatalogue.SERVICE_OVERLOADED.en, details: { reason: 'event_loop_turn', retryAfterSeconds } } }),
+    event_loop_turn: { vi: body('event_loop_turn', 'vi'), en: body('event_loop_turn', 'en') },
+    in_flight: { vi: body('in_flight', 'vi'), en: body('in_flight', 'en') },
   };
+  let inFlight = 0;
   return (handler: http.RequestListener): http.Server =>
     http.createServer((request, response) => {
       const path = (request.url ?? '').split('?')[0]!.replace(/\/+$/, '');
-      if (!EXEMPT.has(path) && budget.isSpent()) {
-        const body = bodies[pickLanguage(request.headers['accept-language'])];
-        response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'retry-after': String(retryAfterSeconds) });
-        response.end(body);
-        return;
+      if (!EXEMPT.has(path)) {
+        const reason: ShedReason | null = maxInFlight > 0 && inFlight >= maxInFlight ? 'in_flight' : budget?.isSpent() ? 'event_loop_turn' : null;
+        if (reason) {
+          const text = bodies[reason][pickLanguage(request.headers['accept-language'])];
+          response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'retry-after': String(retryAfterSeconds) });
+          response.end(text);
+          return;
+        }
+        inFlight++;
+        // 'close' comes once, whether the answer was sent or the client went away.
+        response.once('close', () => inFlight--);
       }
       judged.add(request);
       handler(request, response);
