@@ -8,6 +8,9 @@
 //   runs in the Node HTTP server's own request listener (`sheddingServerFactory`), before Fastify builds a
 //   request, so a refusal costs a few microseconds and a flood of refusals cannot itself become the overload;
 //   the same check as an onRequest hook covers requests that do not come through a socket (inject).
+// - Requests in flight: the same listener refuses a request while `maxInFlight` are in progress (admitted, not
+//   yet answered) — on PostgreSQL, where requests wait on the network rather than on the event loop, this is
+//   what bounds the queue.
 // - Event-loop pressure (@fastify/under-pressure), the backstop: while the last sample's mean event-loop delay
 //   or utilisation is over its limit, new requests get 503 SERVICE_OVERLOADED before any work is done.
 // - Per-client rate limits (@fastify/rate-limit) on costly endpoints: a route declares its cost class in its
@@ -15,7 +18,7 @@
 //   signed-in user, else the IP address. Each endpoint counts separately. Counters live in this process's
 //   memory: with N nodes behind a load balancer a client may get up to N× the limit. A request is counted
 //   after validation (preHandler), so only well-formed requests — the ones that cost — use the quota.
-// - /health and /ready are exempt from both: a load balancer must still see an overloaded process alive.
+// - /health and /ready are exempt from all of them: a load balancer must still see an overloaded process alive.
 // The database's own admission (SQLite write queue, PostgreSQL pool) raises AppError SERVICE_OVERLOADED.
 import http from 'node:http';
 import rateLimit from '@fastify/rate-limit';
