@@ -24,7 +24,7 @@ export function createPostgresPool(config: PostgresDatabaseConfig): pg.Pool {
     connectionString: config.url,
     max: config.poolMax,
     // Admission: a request waits this long at most for a connection, then is refused (see admittingPool).
-    connectionTimeoutMillis: config.poolWaitMaxMs,
+    connectionTimeoutMillis: config.poolWaitMaxMs, // 0: no limit
     options: '-c TimeZone=UTC',
     types: {
       getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,

@@ -95,7 +95,7 @@ export class SqliteDatabase implements Database {
       maxBatchSize: config.writeBatchMaxSize,
       maxBatchMs: config.writeBatchMaxMs,
       maxQueueDepth: config.writeQueueMaxDepth,
-      maxQueueAgeMs: config.writeQueueMaxAgeMs,
+      ...(config.writeQueueMaxAgeMs > 0 ? { maxQueueAgeMs: config.writeQueueMaxAgeMs } : {}),
     });
   }
 
