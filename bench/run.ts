@@ -15,6 +15,7 @@ import { baselineDurableWrite, baselineRead, motcuaApp, motcuaDurableWrite, type
 import { filesystemType, readSettings } from './settings.js';
 import { measureReportsAt, reportsMarkdown, type ReportBenchRow } from './report-scenarios.js';
 import { reconcileAtVolume, reconcileMarkdown } from './reconcile-volume.js';
+import { burstMarkdown, burstScenarios } from './burst.js';
 
 const settings = readSettings();
 fs.mkdirSync(settings.tmpRoot, { recursive: true });
@@ -94,6 +95,15 @@ async function main(): Promise<void> {
     documentsSection = documentsMarkdown(await measureDocuments());
   }
 
+  const burstSection = wants(env, 'burst')
+    ? burstMarkdown(
+        await burstScenarios(env, (cluster) => {
+          pgCluster = cluster;
+        }),
+        env,
+      )
+    : '';
+
   const elapsedSeconds = (Date.now() - startedAt.getTime()) / 1000;
   printReport(results);
   const dossierSection = dossierMarkdown(dossiers, results);
@@ -101,12 +111,13 @@ async function main(): Promise<void> {
   console.log(clockSection);
   console.log(reportSection);
   console.log(documentsSection);
+  console.log(burstSection);
   if (!settings.record) {
     console.log('\nBENCH_RECORD=0: nothing appended to docs/benchmarks.md');
     return;
   }
   appendReport(results, { settings, pinning: pinning.description, filesystem, startedAt, elapsedSeconds, loadBefore, loadAfter: os.loadavg()[0] ?? 0, code });
-  fs.appendFileSync(REPORT_FILE, dossierSection + clockSection + reportSection + documentsSection);
+  fs.appendFileSync(REPORT_FILE, dossierSection + clockSection + reportSection + documentsSection + burstSection);
   console.log(`\nAppended to ${path.relative(process.cwd(), REPORT_FILE)} (run took ${Math.round(elapsedSeconds)} s)`);
 }
 

@@ -30,13 +30,23 @@ export interface BenchSettings {
   readonly reportSizes: readonly number[];
   /** Dossiers of the randomised reconciliation run (BENCH_ONLY=reconcile). */
   readonly reconcileDossiers: number;
-  /** Scenario groups to run (BENCH_ONLY=base,clock,intake,lifecycle,lookup,scale,pg,reports,reconcile,documents); null: all. */
+  /** Burst scenario: the burst's rate as a multiple of capacity, its length, the recovery phase's length. */
+  readonly burstFactor: number;
+  readonly burstSeconds: number;
+  readonly burstRecoverySeconds: number;
+  /** The baseline rate (before and after the burst) as a share of capacity. */
+  readonly burstBaseShare: number;
+  /** A request without an answer after this long counts as a timeout. */
+  readonly burstTimeoutMs: number;
+  /** Run the burst on PostgreSQL too (a throwaway cluster). */
+  readonly burstPostgres: boolean;
+  /** Scenario groups to run (BENCH_ONLY=base,clock,intake,lifecycle,lookup,scale,pg,reports,reconcile,documents,burst); null: all. */
   readonly only: readonly string[] | null;
   /** Append the results to docs/benchmarks.md (BENCH_RECORD=0 for trial runs while developing). */
   readonly record: boolean;
 }
 
-export const SCENARIO_GROUPS = ['base', 'clock', 'intake', 'lifecycle', 'lookup', 'scale', 'pg', 'reports', 'reconcile', 'documents'] as const;
+export const SCENARIO_GROUPS = ['base', 'clock', 'intake', 'lifecycle', 'lookup', 'scale', 'pg', 'reports', 'reconcile', 'documents', 'burst'] as const;
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = path.resolve(BENCH_DIR, '..');
@@ -82,6 +92,12 @@ export function readSettings(): BenchSettings {
     scaleDossiers: Math.round(number('BENCH_SCALE_DOSSIERS', 1_000_000, 1000, 100_000_000)),
     reportSizes: (process.env.BENCH_REPORT_SIZES || '1000000,10000000').split(',').map((s) => Math.round(Number(s))).filter((n) => Number.isFinite(n) && n >= 1000),
     reconcileDossiers: Math.round(number('BENCH_RECONCILE_DOSSIERS', 100_000, 100, 10_000_000)),
+    burstFactor: number('BENCH_BURST_FACTOR', 5, 1, 100),
+    burstSeconds: Math.round(number('BENCH_BURST_SECONDS', 5, 1, 120)),
+    burstRecoverySeconds: Math.round(number('BENCH_BURST_RECOVERY_SECONDS', 10, 2, 600)),
+    burstBaseShare: number('BENCH_BURST_BASE_SHARE', 0.5, 0.05, 1),
+    burstTimeoutMs: Math.round(number('BENCH_BURST_TIMEOUT_MS', 10_000, 100, 600_000)),
+    burstPostgres: flag('BENCH_BURST_PG', true),
     only: groups(process.env.BENCH_ONLY),
     record: flag('BENCH_RECORD', true),
   };

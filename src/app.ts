@@ -13,6 +13,7 @@ import { registerAuthentication } from './http/authentication.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerOverloadProtection, sheddingServerFactory, TurnBudget } from './http/overload.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerWebApp } from './http/web-app.js';
 import { authRoutes, staffRoutes } from './identity/identity.routes.js';
@@ -67,7 +68,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     throw error;
   }
 
+  const { maxTurnMs, maxInFlight, retryAfterSeconds } = config.overload;
+  const turnBudget = maxTurnMs > 0 ? new TurnBudget(maxTurnMs) : null;
   const app = Fastify({
+    ...(turnBudget || maxInFlight > 0 ? { serverFactory: sheddingServerFactory(turnBudget, maxInFlight, retryAfterSeconds) } : {}),
     logger: loggerOptions(config, options.logStream),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy as boolean | string,
@@ -92,6 +96,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app);
   await app.register(cookie);
   registerAuthentication(app, services.auth, config.session.cookieName);
+  // Before the routes: the rate limits attach to routes as they are declared.
+  await registerOverloadProtection(app, config.overload, turnBudget);
   await registerOpenApi(app, config);
   // Schemas referenced by $ref from several modules' routes live at the root scope.
   app.addSchema(UnitResponse);

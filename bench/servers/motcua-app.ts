@@ -15,6 +15,9 @@ main(async () => {
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     HOST: '127.0.0.1',
     PORT: process.env.PORT,
+    // Load-shedding settings a scenario asks for (the burst turns per-client rate limits off: one load
+    // generator is one client).
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(OVERLOAD_|RATE_LIMIT_|SQLITE_WRITE_|PG_POOL_)/.test(name))),
   });
   const app = await buildApp(config);
   await serve(app);

@@ -44,6 +44,7 @@ export function attachmentsRoutes(attachments: AttachmentsService, maxBytes: num
     }
 
     app.post('/attachments', {
+      config: { cost: 'upload' },
       schema: { tags, summary: 'Upload a file (a scanned component before intake); cite its id in a dossier’s components', description: UPLOAD_DESCRIPTION, security, consumes: ['multipart/form-data'], response: { 201: AttachmentResponse } },
       handler: async (request, reply) => reply.status(201).send(view(await receive(request, null, 'upload'))),
     });
@@ -57,6 +58,7 @@ export function attachmentsRoutes(attachments: AttachmentsService, maxBytes: num
     });
 
     app.post('/dossiers/:id/attachments', {
+      config: { cost: 'upload' },
       schema: { tags, summary: 'Attach a file to a dossier (kind=result for an electronic result), for those who may see it', description: UPLOAD_DESCRIPTION, security, params: IdParams, querystring: UploadQuery, consumes: ['multipart/form-data'], response: { 201: AttachmentResponse } },
       handler: async (request, reply) => reply.status(201).send(view(await receive(request, request.params.id, request.query.kind ?? 'upload'))),
     });

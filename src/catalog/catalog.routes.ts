@@ -38,6 +38,7 @@ export function catalogRoutes(catalog: CatalogService, admin: CatalogAdminServic
     app.addContentTypeParser(XLSX, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
     app.get('', {
+      config: { cost: 'search', costlyWhen: (request) => Boolean((request.query as { q?: unknown }).q) },
       schema: { tags, summary: 'Procedures in force today or on asOf (public): filters, search without diacritics, ranked', querystring: ListProceduresQuery, response: { 200: ProcedureListResponse } },
       handler: async (request) => {
         const { limit, offset, asOf, level, fieldCode, unitId, onlineLevel, q } = request.query;
@@ -61,6 +62,7 @@ export function catalogRoutes(catalog: CatalogService, admin: CatalogAdminServic
     });
 
     app.get('/export', {
+      config: { cost: 'export' },
       schema: {
         tags,
         summary: 'The procedures in force (today or asOf) as national database records (JSON) or an Excel workbook (public)',

@@ -15,12 +15,49 @@ export interface SqliteDatabaseConfig {
   readonly writeBatchMaxSize: number;
   /** Group commit: stop admitting new transactions into a batch after this many ms. */
   readonly writeBatchMaxMs: number;
+  /** Admission: a new write is refused (503) when this many are already waiting… */
+  readonly writeQueueMaxDepth: number;
+  /** …or when the oldest waiting write has waited this many ms; 0 = no limit. */
+  readonly writeQueueMaxAgeMs: number;
 }
 
 export interface PostgresDatabaseConfig {
   readonly dialect: 'postgres';
   readonly url: string;
   readonly poolMax: number;
+  /** Admission: longest wait for a pooled connection before the request is refused (503); 0 = no limit. */
+  readonly poolWaitMaxMs: number;
+  /** Admission: at most this many requests wait for a connection; more are refused at once (503). */
+  readonly poolMaxWaiting: number;
+}
+
+/** Requests per client and per endpoint in one window; 0 = no limit. */
+export interface RateLimits {
+  readonly windowMs: number;
+  readonly login: number;
+  readonly search: number;
+  readonly export: number;
+  readonly upload: number;
+}
+
+export interface OverloadConfig {
+  /** How often event-loop delay and utilisation are sampled (ms). */
+  readonly sampleIntervalMs: number;
+  /** New requests get 503 while the mean event-loop delay of the last sample exceeds this (ms); 0 = off. */
+  readonly maxEventLoopDelayMs: number;
+  /** …or while the event loop was busy more than this share of the last sample (0–1); 0 = off. */
+  readonly maxEventLoopUtilization: number;
+  /**
+   * Most time one event-loop turn may spend starting requests (ms); later requests of the same turn get 503.
+   * Requests read together in one turn waited (in socket buffers) for the turn's earlier ones: this bounds
+   * that wait directly, where sampled delays react only after a long turn. 0 = off.
+   */
+  readonly maxTurnMs: number;
+  /** Most requests in progress in this process (admitted, not yet answered); more get 503 at once. 0 = off. */
+  readonly maxInFlight: number;
+  /** Retry-After of the 503 answers of event-loop pressure (seconds). */
+  readonly retryAfterSeconds: number;
+  readonly rateLimits: RateLimits;
 }
 
 export type DatabaseConfig = SqliteDatabaseConfig | PostgresDatabaseConfig;
@@ -41,6 +78,8 @@ export interface Config {
   readonly port: number;
   readonly logLevel: LogLevel;
   readonly database: DatabaseConfig;
+  /** Load shedding: event-loop pressure and per-client rate limits (database admission is in `database`). */
+  readonly overload: OverloadConfig;
   /** Load the demo province, units and accounts when the database is empty. */
   readonly seedDemoData: boolean;
   /** Dossiers walked through their lifecycle over the last weeks when demo data is first loaded. */
@@ -99,7 +138,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
 
   const nodeEnv = reader.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const isProduction = nodeEnv === 'production';
-  const database = parseDatabase(reader, isProduction);
+  const database = parseDatabase(reader, isProduction, nodeEnv === 'test');
 
   const port = reader.integer('PORT', 3000, 0, 65535);
   const host = reader.string('HOST', '0.0.0.0');
@@ -109,6 +148,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     port,
     logLevel: reader.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     database,
+    overload: parseOverload(reader, nodeEnv),
     seedDemoData: reader.boolean('SEED_DEMO_DATA', !isProduction),
     demoDossiers: reader.integer('DEMO_DOSSIERS', nodeEnv === 'development' ? 150 : 0, 0, 100_000),
     session: {
@@ -133,10 +173,18 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   return deepFreeze(config);
 }
 
-function parseDatabase(reader: EnvReader, isProduction: boolean): DatabaseConfig {
+function parseDatabase(reader: EnvReader, isProduction: boolean, isTest: boolean): DatabaseConfig {
+  // Admission by waiting time is off under NODE_ENV=test unless asked for: on a loaded CI machine a burst of
+  // concurrent writes in a test may wait longer than in production without anything being wrong.
   const url = reader.string('DATABASE_URL', 'sqlite:./data/motcua.db');
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    return { dialect: 'postgres', url, poolMax: reader.integer('PG_POOL_MAX', 10, 1, 500) };
+    return {
+      dialect: 'postgres',
+      url,
+      poolMax: reader.integer('PG_POOL_MAX', 10, 1, 500),
+      poolWaitMaxMs: reader.integer('PG_POOL_WAIT_MAX_MS', isTest ? 0 : 2000, 0, 60_000),
+      poolMaxWaiting: reader.integer('PG_POOL_MAX_WAITING', 200, 0, 100_000),
+    };
   }
   if (url.startsWith('sqlite:')) {
     const synchronous = reader.oneOf('SQLITE_SYNCHRONOUS', ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const, 'FULL');
@@ -149,10 +197,33 @@ function parseDatabase(reader: EnvReader, isProduction: boolean): DatabaseConfig
       synchronous,
       writeBatchMaxSize: reader.integer('SQLITE_WRITE_BATCH_MAX', 256, 1, 10_000),
       writeBatchMaxMs: reader.integer('SQLITE_WRITE_BATCH_MAX_MS', 20, 1, 1000),
+      writeQueueMaxDepth: reader.integer('SQLITE_WRITE_QUEUE_MAX', 1000, 1, 1_000_000),
+      writeQueueMaxAgeMs: reader.integer('SQLITE_WRITE_QUEUE_MAX_AGE_MS', isTest ? 0 : 500, 0, 600_000),
     };
   }
   reader.problem('DATABASE_URL must start with sqlite: or postgres:// (or postgresql://)');
-  return { dialect: 'sqlite', file: '', synchronous: 'FULL', writeBatchMaxSize: 1, writeBatchMaxMs: 1 };
+  return { dialect: 'sqlite', file: '', synchronous: 'FULL', writeBatchMaxSize: 1, writeBatchMaxMs: 1, writeQueueMaxDepth: 1, writeQueueMaxAgeMs: 1 };
+}
+
+function parseOverload(reader: EnvReader, nodeEnv: Environment): OverloadConfig {
+  // Tests share a loaded CI machine: a slow moment there must not turn into a 503, so event-loop shedding is
+  // off under NODE_ENV=test unless asked for (the overload tests set it).
+  const pressureOn = nodeEnv !== 'test';
+  return {
+    sampleIntervalMs: reader.integer('OVERLOAD_SAMPLE_INTERVAL_MS', 100, 10, 10_000),
+    maxEventLoopDelayMs: reader.integer('OVERLOAD_MAX_EVENT_LOOP_DELAY_MS', pressureOn ? 500 : 0, 0, 60_000),
+    maxTurnMs: reader.integer('OVERLOAD_MAX_TURN_MS', pressureOn ? 100 : 0, 0, 60_000),
+    maxInFlight: reader.integer('OVERLOAD_MAX_IN_FLIGHT', pressureOn ? 128 : 0, 0, 1_000_000),
+    maxEventLoopUtilization: reader.number('OVERLOAD_MAX_EVENT_LOOP_UTILIZATION', 0, 0, 1),
+    retryAfterSeconds: reader.integer('OVERLOAD_RETRY_AFTER_SECONDS', 1, 1, 3600),
+    rateLimits: {
+      windowMs: reader.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1000, 24 * 3600_000),
+      login: reader.integer('RATE_LIMIT_LOGIN', 60, 0, 1_000_000),
+      search: reader.integer('RATE_LIMIT_SEARCH', 600, 0, 1_000_000),
+      export: reader.integer('RATE_LIMIT_EXPORT', 60, 0, 1_000_000),
+      upload: reader.integer('RATE_LIMIT_UPLOAD', 300, 0, 1_000_000),
+    },
+  };
 }
 
 function parseCrashTest(reader: EnvReader, isProduction: boolean): CrashTestSettings | null {
@@ -206,6 +277,17 @@ class EnvReader {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
       this.problem(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  number(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+      this.problem(`${name} must be a number from ${min} to ${max} (got "${raw}")`);
       return fallback;
     }
     return value;

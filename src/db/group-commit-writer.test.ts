@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase, testConfig, type TestDatabase } from '../../test/support/test-app.js';
+import { AppError } from '../errors/app-error.js';
 import { BatchRolledBackError } from './group-commit-writer.js';
 import { openDatabase } from './open-database.js';
 import type { SqliteDatabase } from './sqlite-database.js';
@@ -88,5 +89,53 @@ describe('SQLite group commit', () => {
 
   it('never lets a reader write: the read connection is read-only', async () => {
     await assert.rejects(db.reader.insertInto('audit_log').values(auditRow('reader')).execute(), /readonly/);
+  });
+});
+
+describe('SQLite write admission: overload is refused at once, never queued', () => {
+  let target: TestDatabase;
+  let db: SqliteDatabase;
+  before(async () => {
+    target = await createTestDatabase('sqlite');
+    db = (await openDatabase(testConfig(target.url, { SQLITE_WRITE_QUEUE_MAX: '10', SQLITE_WRITE_QUEUE_MAX_AGE_MS: '50' }))) as SqliteDatabase;
+  });
+  after(async () => {
+    await db.close();
+    await target.drop();
+  });
+
+  const stored = async (prefix: string) =>
+    (await db.reader.selectFrom('audit_log').select('entity_id').where('entity_id', 'like', `${prefix}%`).execute()).map((r) => r.entity_id).sort();
+  const isOverloaded = (reason: unknown) => reason instanceof AppError && reason.code === 'SERVICE_OVERLOADED';
+
+  it('refuses writes beyond the queue depth with SERVICE_OVERLOADED; every accepted one is stored, no refused one', async () => {
+    const before = db.writerStats();
+    const results = await Promise.allSettled(Array.from({ length: 100 }, (_, i) => db.runInWriteTx((tx) => tx.insertInto('audit_log').values(auditRow(`depth-${i}`)).execute())));
+    const accepted = results.flatMap((r, i) => (r.status === 'fulfilled' ? [`depth-${i}`] : []));
+    const refused = results.filter((r) => r.status === 'rejected');
+    assert.equal(accepted.length, 10, 'the ten that fit in the queue are committed');
+    assert.ok(refused.every((r) => isOverloaded(r.reason)), 'every other one is refused as overload');
+    assert.deepEqual(await stored('depth-'), accepted.sort());
+    assert.equal(db.writerStats().refusedWrites - before.refusedWrites, 90);
+    await db.runInWriteTx((tx) => tx.insertInto('audit_log').values(auditRow('depth-after')).execute());
+    assert.deepEqual(await stored('depth-after'), ['depth-after'], 'the writer takes writes again once the queue has drained');
+  });
+
+  it('refuses new writes while the oldest waiting one is older than the limit, and serves the waiting ones', async () => {
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    // A write that holds the writer (stands for a long transaction), and one waiting behind it.
+    const long = db.runInWriteTx(async (tx) => {
+      await tx.insertInto('audit_log').values(auditRow('age-long')).execute();
+      await holding;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const waiting = db.runInWriteTx((tx) => tx.insertInto('audit_log').values(auditRow('age-waiting')).execute());
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await assert.rejects(db.runInWriteTx((tx) => tx.insertInto('audit_log').values(auditRow('age-refused')).execute()), isOverloaded);
+    release();
+    await long;
+    await waiting;
+    assert.deepEqual(await stored('age-'), ['age-long', 'age-waiting']);
   });
 });

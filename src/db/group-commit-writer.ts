@@ -5,6 +5,11 @@
 // failure rolls back only itself), then one COMMIT. Callers are answered only after the COMMIT returns.
 // If SQLite rolls back the whole transaction (SQLITE_FULL, IOERR, BUSY…) or the COMMIT fails, every
 // logical transaction of the batch gets the error: none of them is durable.
+//
+// Admission: a write arriving when too many are waiting, or when the oldest waiting one has waited too long,
+// is refused at once with SERVICE_OVERLOADED (503 + Retry-After) instead of joining a queue it would time
+// out in. A refused write never started: it did nothing.
+import { AppError } from '../errors/app-error.js';
 import type { ControlledTransaction, Kysely } from 'kysely';
 import { EARLY_ACK_COMMIT_DELAY_MS, sleep, type CrashPoints } from './crash-points.js';
 import type { DB } from './schema.js';
@@ -13,6 +18,8 @@ interface PendingWrite {
   readonly fn: (tx: Kysely<DB>) => Promise<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
+  /** performance.now() when it was queued. */
+  readonly queuedAt: number;
 }
 
 interface Options {
@@ -22,7 +29,14 @@ interface Options {
   readonly maxBatchMs: number;
   /** Test-only fault injection around COMMIT (the crash suite). */
   readonly crashPoints?: CrashPoints | undefined;
+  /** Most writes waiting (not yet started); a new one beyond it is refused. Default: no limit. */
+  readonly maxQueueDepth?: number;
+  /** A new write is refused while the oldest waiting one has waited longer than this (ms). Default: no limit. */
+  readonly maxQueueAgeMs?: number;
 }
+
+/** Seconds a refused writer is asked to wait before trying again. */
+const RETRY_AFTER_SECONDS = 1;
 
 export class BatchRolledBackError extends Error {
   constructor(override readonly cause: unknown) {
@@ -38,10 +52,12 @@ export interface WriterStats {
   committedWrites: number;
   /** Physical transactions lost whole (rolled back by SQLite or failed at COMMIT). */
   lostBatches: number;
+  /** Logical transactions refused at admission (queue too deep or too old); none of them started. */
+  refusedWrites: number;
 }
 
 export class GroupCommitWriter {
-  readonly stats: WriterStats = { committedBatches: 0, committedWrites: 0, lostBatches: 0 };
+  readonly stats: WriterStats = { committedBatches: 0, committedWrites: 0, lostBatches: 0, refusedWrites: 0 };
   private readonly queue: PendingWrite[] = [];
   private isScheduled = false;
   private running: Promise<void> | undefined;
@@ -53,10 +69,27 @@ export class GroupCommitWriter {
   ) {}
 
   run<T>(fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
+    const now = performance.now();
+    if (this.isOverloaded(now)) {
+      this.stats.refusedWrites++;
+      return Promise.reject(new AppError('SERVICE_OVERLOADED', { reason: 'write_queue', retryAfterSeconds: RETRY_AFTER_SECONDS }));
+    }
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject, queuedAt: now });
       this.schedule();
     });
+  }
+
+  /** Writes waiting to start (not counting the batch running now). */
+  get queueDepth(): number {
+    return this.queue.length;
+  }
+
+  private isOverloaded(now: number): boolean {
+    const { maxQueueDepth, maxQueueAgeMs } = this.options;
+    if (maxQueueDepth !== undefined && this.queue.length >= maxQueueDepth) return true;
+    const oldest = this.queue[0];
+    return maxQueueAgeMs !== undefined && oldest !== undefined && now - oldest.queuedAt > maxQueueAgeMs;
   }
 
   /** Resolves when every write queued so far has been committed or rejected. */
@@ -81,7 +114,12 @@ export class GroupCommitWriter {
   }
 
   private async runBatches(): Promise<void> {
-    while (this.queue.length > 0) await this.runOneBatch();
+    while (this.queue.length > 0) {
+      await this.runOneBatch();
+      // better-sqlite3 is synchronous: without a turn between batches a long queue would be drained without the
+      // event loop reading a socket (or shedding a request) meanwhile. Writes arriving meanwhile join the next batch.
+      if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private async runOneBatch(): Promise<void> {

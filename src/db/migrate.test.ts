@@ -18,7 +18,7 @@ describe('migrations on PostgreSQL lock per transaction', () => {
   it('run in one transaction holding pg_advisory_xact_lock, and no session lock is taken or left', async () => {
     const statements: string[] = [];
     const db = new Kysely<any>({
-      dialect: new MotcuaPostgresDialect({ pool: createPostgresPool({ dialect: 'postgres', url: target.url, poolMax: 3 }) }),
+      dialect: new MotcuaPostgresDialect({ pool: createPostgresPool({ dialect: 'postgres', url: target.url, poolMax: 3, poolWaitMaxMs: 0, poolMaxWaiting: 1000 }) }),
       log: (event) => void statements.push(event.query.sql.replace(/\s+/g, ' ').trim().toLowerCase()),
     });
     try {

@@ -1,6 +1,7 @@
 // PostgreSQL: ordinary per-call transactions behind the same write path (PostgreSQL group-commits itself).
 import pg from 'pg';
-import { Kysely, PostgresAdapter, PostgresDialect, sql, type DialectAdapter } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, sql, type DialectAdapter, type PostgresPool } from 'kysely';
+import { AppError } from '../errors/app-error.js';
 import type { PostgresDatabaseConfig } from '../config/config.js';
 import { EARLY_ACK_COMMIT_DELAY_MS, sleep, type CrashPoints } from './crash-points.js';
 import type { Database, Executor } from './database.js';
@@ -24,6 +25,8 @@ export function createPostgresPool(config: PostgresDatabaseConfig): pg.Pool {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolMax,
+    // Admission: a request waits this long at most for a connection, then is refused (see admittingPool).
+    connectionTimeoutMillis: config.poolWaitMaxMs, // 0: no limit
     options: '-c TimeZone=UTC',
     types: {
       getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
@@ -55,19 +58,52 @@ export class MotcuaPostgresDialect extends PostgresDialect {
   }
 }
 
+/** pg-pool's message when a request waited connectionTimeoutMillis in its queue for a free connection. */
+const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
+
+/**
+ * The pool as Kysely sees it, with admission: when `maxWaiting` requests already wait for a connection a new
+ * one is refused at once, and one that waited `poolWaitMaxMs` in vain is refused too — both SERVICE_OVERLOADED
+ * (503 + Retry-After), before any statement ran, so a refused request did nothing.
+ */
+export function admittingPool(pool: pg.Pool, maxWaiting: number): PostgresPool {
+  const overloaded = () => new AppError('SERVICE_OVERLOADED', { reason: 'database_pool', retryAfterSeconds: 1 });
+  return {
+    async connect() {
+      // Requests already queued that no idle connection or room for a new one will serve (pg-pool hands idle
+      // connections out on the next tick, so queued requests and idle connections offset each other).
+      const unserved = pool.waitingCount - pool.idleCount - Math.max(0, (pool.options.max ?? 10) - pool.totalCount);
+      if (unserved >= maxWaiting) throw overloaded();
+      try {
+        return await pool.connect();
+      } catch (error) {
+        if (error instanceof Error && error.message === POOL_WAIT_TIMEOUT) throw overloaded();
+        throw error;
+      }
+    },
+    end: () => pool.end(),
+  };
+}
+
 export class PostgresDatabase implements Database {
   readonly dialect = 'postgres' as const;
   readonly reader: Executor;
 
   private constructor(
     private readonly pool: pg.Pool,
+    maxWaiting: number,
     private readonly crashPoints: CrashPoints | undefined,
   ) {
-    this.reader = new Kysely<DB>({ dialect: new MotcuaPostgresDialect({ pool }) });
+    this.reader = new Kysely<DB>({ dialect: new MotcuaPostgresDialect({ pool: admittingPool(pool, maxWaiting) }) });
   }
 
   static open(config: PostgresDatabaseConfig, crashPoints?: CrashPoints): PostgresDatabase {
-    return new PostgresDatabase(createPostgresPool(config), crashPoints);
+    return new PostgresDatabase(createPostgresPool(config), config.poolMaxWaiting, crashPoints);
+  }
+
+  /** Connections of the pool in use and requests waiting for one. */
+  poolStats(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
   }
 
   runInWriteTx<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {

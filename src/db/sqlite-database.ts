@@ -97,6 +97,8 @@ export class SqliteDatabase implements Database {
       maxBatchSize: config.writeBatchMaxSize,
       maxBatchMs: config.writeBatchMaxMs,
       crashPoints,
+      maxQueueDepth: config.writeQueueMaxDepth,
+      ...(config.writeQueueMaxAgeMs > 0 ? { maxQueueAgeMs: config.writeQueueMaxAgeMs } : {}),
     });
   }
 

@@ -121,6 +121,9 @@ export const errorCatalogue = {
   BACKUP_TOOL_FAILED: { status: 500, vi: 'Công cụ sao lưu của cơ sở dữ liệu (pg_dump/pg_restore) báo lỗi.', en: 'The database backup tool (pg_dump/pg_restore) failed.' },
   BACKUP_VERIFY_FAILED: { status: 500, vi: 'Kiểm tra bản sao không đạt (toàn vẹn hoặc số dòng không khớp).', en: 'The copy failed its check (integrity or row counts do not match).' },
   // Infrastructure
+  // Overload is shed, never queued: the client is told when to come back (Retry-After)
+  SERVICE_OVERLOADED: { status: 503, vi: 'Hệ thống đang quá tải, yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít giây.', en: 'The service is overloaded; the request was not carried out. Please try again in a few seconds.' },
+  RATE_LIMITED: { status: 429, vi: 'Bạn đã gửi quá nhiều yêu cầu loại này trong thời gian ngắn. Vui lòng thử lại sau.', en: 'Too many requests of this kind in a short time. Please try again later.' },
   NOT_READY: { status: 503, vi: 'Hệ thống đang khởi động hoặc mất kết nối cơ sở dữ liệu.', en: 'The service is starting or cannot reach its database.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, ErrorEntry>;

@@ -18,7 +18,16 @@ export function errorBody(request: FastifyRequest, code: ErrorCode, details?: un
   return body;
 }
 
+/** Seconds a client is asked to wait after a 429 or 503 that does not say otherwise. */
+const DEFAULT_RETRY_AFTER_SECONDS = 1;
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, details?: unknown): FastifyReply {
+  const status = errorCatalogue[code].status;
+  // 429 and 503 always tell the client when to come back (shed load must not turn into blind retries).
+  if ((status === 429 || status === 503) && !reply.hasHeader('retry-after')) {
+    const seconds = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    reply.header('retry-after', String(typeof seconds === 'number' ? seconds : DEFAULT_RETRY_AFTER_SECONDS));
+  }
   return reply.status(errorCatalogue[code].status).type('application/json; charset=utf-8').send(errorBody(request, code, details));
 }
 

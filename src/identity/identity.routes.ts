@@ -15,6 +15,7 @@ export function authRoutes(auth: AuthService, cookie: { name: string; secure: bo
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
     app.post('/login', {
+      config: { cost: 'login' },
       schema: { tags: ['auth'], summary: 'Sign in; sets an HttpOnly session cookie', body: LoginBody, response: { 200: Type.Ref('StaffProfile') } },
       handler: async (request, reply) => {
         const { token, expiresAt, profile } = await auth.login(request.body.username, request.body.password, { requestId: request.id });

@@ -1,6 +1,6 @@
 // HTTP adapter for reports: the figures of a unit and its subtree over a period, as JSON.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate, requireActor } from '../http/authentication.js';
 import { pickLanguage } from '../http/language.js';
 import { drillCsv, FORMS, formCsv, formTable } from './report-forms.js';
@@ -12,6 +12,11 @@ import type { ReportsService } from './reports.service.js';
 const security = [{ session: [] }];
 const tags = ['reports'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A report as a file (Excel or CSV) is an export, limited per client; as JSON it is a page of the console. */
+const isFileExport = (request: FastifyRequest) => {
+  const format = (request.query as { format?: unknown }).format;
+  return format !== undefined && format !== 'json';
+};
 
 export function reportsRoutes(reports: ReportsService, drilldown: ReportDrilldownService) {
   return async function register(fastify: FastifyInstance): Promise<void> {
@@ -49,6 +54,7 @@ export function reportsRoutes(reports: ReportsService, drilldown: ReportDrilldow
     });
 
     app.get('/dossiers', {
+      config: { cost: 'export', costlyWhen: isFileExport },
       schema: {
         tags,
         summary: 'The dossiers behind a number of a report (a figure of a row): a page as JSON, or all of them as CSV; they always add up to the number',
@@ -67,6 +73,7 @@ export function reportsRoutes(reports: ReportsService, drilldown: ReportDrilldow
     });
 
     app.get('/forms/:form', {
+      config: { cost: 'export', costlyWhen: isFileExport },
       schema: {
         tags,
         summary: 'A report form filled in: II.06a (columns 1–13) or the Decision 766 progress table, as JSON, Excel (official layout) or CSV',
