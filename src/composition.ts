@@ -7,6 +7,7 @@ import { LocalDiskStore } from './attachments/content-store.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { DocumentsRepository } from './documents/documents.repository.js';
 import { DocumentsService } from './documents/documents.service.js';
+import { IssueDocumentsOnEvents } from './documents/documents.jobs.js';
 import { SigningService } from './documents/signing.service.js';
 import { CalendarRepository } from './calendar/calendar.repository.js';
 import { CalendarService } from './calendar/calendar.service.js';
@@ -33,7 +34,8 @@ import { DossierQueries } from './dossiers/queries.service.js';
 import { VerifyService } from './dossiers/verify.service.js';
 import { WorkflowRepository } from './workflow/workflow.repository.js';
 import { WorkflowService, type LegalLimitSource } from './workflow/workflow.service.js';
-import type { Database, Executor } from './db/database.js';
+import type { Database, Dialect, Executor } from './db/database.js';
+import { JobsRepository } from './jobs/jobs.repository.js';
 import { createUnitOfWork } from './db/unit-of-work.js';
 import { AuthService } from './identity/auth.service.js';
 import { IdentityRepository } from './identity/identity.repository.js';
@@ -56,15 +58,17 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly attachments: AttachmentsRepository;
   readonly documents: DocumentsRepository;
+  readonly jobs: JobsRepository;
 }
 
-export function bindRepositories(executor: Executor): Repositories {
+export function bindRepositories(executor: Executor, dialect: Dialect): Repositories {
+  const jobs = new JobsRepository(executor, dialect);
   return {
     calendars: new CalendarRepository(executor),
     units: new UnitsRepository(executor),
     catalog: new CatalogRepository(executor),
     workflows: new WorkflowRepository(executor),
-    dossiers: new DossiersRepository(executor, [new ReportCountersRepository(executor)]),
+    dossiers: new DossiersRepository(executor, [new ReportCountersRepository(executor), new IssueDocumentsOnEvents(jobs)]),
     reportCounters: new ReportCountersRepository(executor),
     reportLabels: new ReportLabelsRepository(executor),
     reportDossiers: new ReportDossiersRepository(executor),
@@ -72,6 +76,7 @@ export function bindRepositories(executor: Executor): Repositories {
     audit: new AuditRepository(executor),
     attachments: new AttachmentsRepository(executor),
     documents: new DocumentsRepository(executor),
+    jobs,
   };
 }
 
@@ -101,7 +106,7 @@ export interface Services {
 }
 
 export function createServices(db: Database, config: Config, clock: Clock): Services {
-  const uow = createUnitOfWork(db, bindRepositories);
+  const uow = createUnitOfWork(db, (executor) => bindRepositories(executor, db.dialect));
   const units = new UnitsService(uow, clock);
   const calendar = new CalendarService(uow, clock);
   const catalog = new CatalogService(uow, clock);
