@@ -36,6 +36,13 @@ import { WorkflowRepository } from './workflow/workflow.repository.js';
 import { WorkflowService, type LegalLimitSource } from './workflow/workflow.service.js';
 import type { Database, Dialect, Executor } from './db/database.js';
 import { JobsRepository } from './jobs/jobs.repository.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { JobWorker, type WorkerLogger } from './jobs/job-worker.js';
+import { JobsAdminService } from './jobs/jobs-admin.service.js';
+import { NotificationsRepository } from './notifications/notifications.repository.js';
+import { DeadlineCheck, DEADLINE_CHECK_JOB, DEADLINE_NOTICE_JOB } from './notifications/deadline-check.js';
+import { ISSUE_DOCUMENTS_JOB, issueDocumentsHandler } from './documents/documents.jobs.js';
+import { REBUILD_REPORTS_JOB, rebuildReportsHandler } from './reports/reports.jobs.js';
 import { createUnitOfWork } from './db/unit-of-work.js';
 import { AuthService } from './identity/auth.service.js';
 import { IdentityRepository } from './identity/identity.repository.js';
@@ -59,6 +66,7 @@ export interface Repositories {
   readonly attachments: AttachmentsRepository;
   readonly documents: DocumentsRepository;
   readonly jobs: JobsRepository;
+  readonly notifications: NotificationsRepository;
 }
 
 export function bindRepositories(executor: Executor, dialect: Dialect): Repositories {
@@ -77,6 +85,7 @@ export function bindRepositories(executor: Executor, dialect: Dialect): Reposito
     attachments: new AttachmentsRepository(executor),
     documents: new DocumentsRepository(executor),
     jobs,
+    notifications: new NotificationsRepository(executor),
   };
 }
 
@@ -103,6 +112,9 @@ export interface Services {
   readonly attachments: AttachmentsService;
   readonly signing: SigningService;
   readonly documents: DocumentsService;
+  readonly jobQueue: JobQueue<Repositories>;
+  readonly jobsAdmin: JobsAdminService;
+  readonly deadlineCheck: DeadlineCheck;
 }
 
 export function createServices(db: Database, config: Config, clock: Clock): Services {
@@ -150,6 +162,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     },
   };
   const attachments = new AttachmentsService(uow, new LocalDiskStore(config.documents.filesDir), clock, config.documents.maxUploadBytes, dossierAccess);
+  const jobQueue = new JobQueue(uow, clock);
   const signing = new SigningService(uow, clock, { secret: config.documents.signingKeySecret, allowDevelopmentCertificate: config.documents.allowDevelopmentCertificate });
   return {
     calendar,
@@ -174,5 +187,18 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     attachments,
     signing,
     documents: new DocumentsService(uow, clock, dossierQueries, catalog, signing, attachments, config.documents.publicBaseUrl),
+    jobQueue,
+    jobsAdmin: new JobsAdminService(uow, clock),
+    deadlineCheck: new DeadlineCheck(uow, clock, (instant) => planner.oneWorkingDayFrom(instant)),
   };
+}
+
+/** A worker with every job kind's handler (the server runs one in-process; `motcua jobs work` runs one alone). */
+export function createJobWorker(services: Services, config: Config, logger?: WorkerLogger): JobWorker<Repositories> {
+  const worker = new JobWorker(services.jobQueue, { concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, ...(logger ? { logger } : {}) });
+  worker.register(ISSUE_DOCUMENTS_JOB, issueDocumentsHandler(services.documents));
+  worker.register(REBUILD_REPORTS_JOB, rebuildReportsHandler(services.reportMaintenance));
+  worker.register(DEADLINE_CHECK_JOB, services.deadlineCheck.checkHandler);
+  worker.register(DEADLINE_NOTICE_JOB, services.deadlineCheck.noticeHandler);
+  return worker;
 }

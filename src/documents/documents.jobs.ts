@@ -8,6 +8,7 @@ import { AppError } from '../errors/app-error.js';
 import { PermanentJobError } from '../jobs/job.js';
 import type { JobsRepository } from '../jobs/jobs.repository.js';
 import type { JobHandler } from '../jobs/job-worker.js';
+import type { JobRepositories } from '../jobs/job-queue.js';
 import type { DocumentsService } from './documents.service.js';
 import { formIssuedBy } from './snapshots.js';
 
@@ -30,7 +31,7 @@ export class IssueDocumentsOnEvents implements DossierProjection {
   }
 }
 
-export function issueDocumentsHandler(documents: DocumentsService): JobHandler<unknown & { jobs: JobsRepository }> {
+export function issueDocumentsHandler(documents: DocumentsService): JobHandler<JobRepositories> {
   return async ({ job }) => {
     const { dossierId } = job.payload as IssueDocumentsPayload;
     if (typeof dossierId !== 'string') throw new PermanentJobError('payload without dossierId');

@@ -254,6 +254,25 @@ export class DossiersRepository {
     return (await query.execute()).map((r) => r.id);
   }
 
+  /**
+   * Dossiers being processed (not paused) whose appointment is at or before `threshold`: the deadline check's
+   * candidates, most urgent first.
+   */
+  async dueBy(threshold: string, limit: number): Promise<Array<{ id: string; code: string | null; dueAt: string }>> {
+    const rows = await this.db
+      .selectFrom('dossiers')
+      .select(['id', 'code', 'due_at'])
+      .where('status', 'in', ['received', 'processing'])
+      .where('is_paused', '=', 0)
+      .where('due_at', 'is not', null)
+      .where('due_at', '<=', threshold)
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, code: r.code, dueAt: r.due_at! }));
+  }
+
   /** Active tasks for worklists, most urgent first. */
   async activeTasks(filter: TaskListFilter): Promise<{ items: Array<{ taskId: string; dossierId: string; state: DossierState }>; total: number }> {
     if (filter.holdings.length === 0 && !filter.assigneeId) return { items: [], total: 0 };
