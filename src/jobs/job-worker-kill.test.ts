@@ -34,7 +34,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 for (const dialect of DIALECTS) {
   describe(`jobs across worker processes [${dialect}]`, () => {
-    it(`${JOBS} jobs, 3 workers, one SIGKILLed mid-run: each effect once, poison dead, nothing open`, { timeout: 60_000 }, async () => {
+    it(`${JOBS} jobs, 3 workers, one SIGKILLed mid-run: each effect once, poison dead, nothing open`, { timeout: 120_000 }, async () => {
       const target = await createTestDatabase(dialect);
       const db = await openDatabase(testConfig(target.url));
       const workers: Array<ReturnType<typeof startWorker>> = [];
@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
         });
 
         // Kill the first worker once a quarter of the effects exist: it is holding jobs then.
-        const deadline = Date.now() + 45_000;
+        const deadline = Date.now() + 90_000;
         while ((await EffectsRepository.counts(db.reader)).size < JOBS / 4) {
           assert.ok(Date.now() < deadline, 'the workers make progress');
           await sleep(20);

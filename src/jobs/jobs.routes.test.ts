@@ -3,8 +3,9 @@
 // a report rebuild requested in the background; the hourly deadline check that reminds once per dossier and day.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { it } from 'node:test';
-import { forEachDialect, type TestApp } from '../../test/support/test-app.js';
+import { describe, it } from 'node:test';
+import { DIALECTS, forEachDialect, startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { runCli } from '../cli/main.js';
 import { createJobWorker } from '../composition.js';
 import { generateDossiers, steppingClock } from '../demo/dossier-generator.js';
 import { ISSUE_DOCUMENTS_JOB } from '../documents/documents.jobs.js';
@@ -103,6 +104,40 @@ forEachDialect(
       assert.equal((await as(t, 'admin', 'GET', `/api/v1/admin/jobs/${id}`)).json().state, 'dead', 'still poison: dead again after the replay');
     });
 
+    it('the command line lists dead jobs, replays one and drains the queue', async () => {
+      const t = testApp();
+      const missing = randomUUID();
+      const { id } = await t.app.services.jobQueue.enqueue({ kind: ISSUE_DOCUMENTS_JOB, payload: { dossierId: missing }, idempotencyKey: `cli:${missing}` });
+      await worker().drain();
+      const saved = { url: process.env.DATABASE_URL, log: console.log, error: console.error };
+      const db = t.config.database;
+      process.env.DATABASE_URL = db.dialect === 'sqlite' ? `sqlite:${db.file}` : db.url;
+      const lines: string[] = [];
+      console.log = (...args: unknown[]) => lines.push(args.join(' '));
+      console.error = (...args: unknown[]) => lines.push(args.join(' '));
+      try {
+        assert.equal(await runCli(['jobs', 'dead']), 0);
+        assert.ok(lines.some((l) => l.startsWith(id) && l.includes('dead')), lines.join('\n'));
+        assert.ok(lines.some((l) => l.includes('dead: permanent_error')));
+        assert.ok(lines.some((l) => l.includes(missing)), 'the payload is shown');
+        lines.length = 0;
+        assert.equal(await runCli(['jobs', 'replay', id]), 0);
+        assert.ok(lines.some((l) => l.startsWith(id) && l.includes('queued')), lines.join('\n'));
+        assert.equal(await runCli(['jobs', 'replay', id]), 1, 'no longer dead');
+        assert.equal(await runCli(['jobs', 'replay', 'not-an-id']), 1);
+        lines.length = 0;
+        assert.equal(await runCli(['jobs', 'work', '--drain']), 0);
+        assert.ok(lines.some((l) => /^Ran \d+ jobs: .*1 dead/.test(l)), lines.join('\n'));
+        assert.equal((await repos().jobs.find(id))!.state, 'dead');
+        assert.equal((await repos().audit.listFor('job', id)).length, 1, 'the CLI replay is audited');
+      } finally {
+        if (saved.url === undefined) delete process.env.DATABASE_URL;
+        else process.env.DATABASE_URL = saved.url;
+        console.log = saved.log;
+        console.error = saved.error;
+      }
+    });
+
     it('a report rebuild runs in the background on a system administrator\'s request', async () => {
       const t = testApp();
       assert.equal((await as(t, 'tinh.giamsat', 'POST', '/api/v1/admin/reports/rebuild')).statusCode, 403);
@@ -163,3 +198,28 @@ forEachDialect(
   },
   { clock },
 );
+
+for (const dialect of DIALECTS) {
+  describe(`the server's own job worker [${dialect}]`, () => {
+    it('runs jobs in the background when JOBS_WORKER is on, schedules the deadline check, and stops before the database closes', async () => {
+      const t = await startTestApp(dialect, { seed: false, env: { JOBS_WORKER: 'true', JOBS_POLL_MS: '20' } });
+      let closed = false;
+      try {
+        assert.ok(t.app.jobWorker, 'the server has a worker');
+        const read = t.app.services.jobQueue.uow.read;
+        assert.equal((await read.jobs.list({ kind: DEADLINE_CHECK_JOB, limit: 5 })).length >= 1, true, 'the deadline check is scheduled at start');
+        const { id } = await t.app.services.jobQueue.enqueue({ kind: 'reports.rebuild', payload: {}, idempotencyKey: 'server-worker' });
+        const until = Date.now() + 20_000;
+        while ((await read.jobs.find(id))!.state !== 'done') {
+          assert.ok(Date.now() < until, 'the in-process worker runs the job');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await t.close();
+        closed = true;
+        assert.ok(t.app.jobWorker!.stats.done >= 1);
+      } finally {
+        if (!closed) await t.close();
+      }
+    });
+  });
+}
