@@ -79,7 +79,9 @@ export async function startServer(spec: ServerSpec, pinCpu: number | null): Prom
   const [command, args] = pinCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', String(pinCpu), process.execPath, ...nodeArgs]];
   const child = spawn(command, args, {
     cwd: REPO_DIR,
-    env: { ...process.env, ...spec.env, PORT: String(port), NODE_ENV: spec.env?.NODE_ENV ?? 'development' },
+    // No in-process job worker unless a scenario asks: the scenarios measure request handling, and the
+    // jobs' own work (signing the forms a receipt calls for) is measured by BENCH_ONLY=documents.
+    env: { JOBS_WORKER: 'false', ...process.env, ...spec.env, PORT: String(port), NODE_ENV: spec.env?.NODE_ENV ?? 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);

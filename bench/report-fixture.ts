@@ -174,7 +174,7 @@ export async function buildReportFixture(file: string, count: number, log: (line
   // The counters, through the repository's own upsert.
   const reopened = await openDatabase(config);
   const deltas: CounterDelta[] = [...counters.values()];
-  await reopened.runInWriteTx((tx) => bindRepositories(tx).reportCounters.add(deltas));
+  await reopened.runInWriteTx((tx) => bindRepositories(tx, reopened.dialect).reportCounters.add(deltas));
   await reopened.close();
   const info: ReportFixtureInfo = { version: FIXTURE_VERSION, file, dossiers: count, counterRows: deltas.length, seconds: (Date.now() - started) / 1000, madeAt: new Date().toISOString(), bytes: fs.statSync(file).size, compact };
   fs.writeFileSync(`${file}.json`, JSON.stringify(info, null, 2));

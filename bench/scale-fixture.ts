@@ -173,7 +173,7 @@ export async function buildScaleFixture(file: string, count: number, log: (line:
     const counters = new Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>();
     for (const [index, clones] of clonesOf) accumulate(counters, contributionsOf(JSON.parse(prepared[index]!.template.state) as DossierState), clones);
     const reopened = await openDatabase(config);
-    await reopened.runInWriteTx((tx) => bindRepositories(tx).reportCounters.add([...counters.values()]));
+    await reopened.runInWriteTx((tx) => bindRepositories(tx, reopened.dialect).reportCounters.add([...counters.values()]));
     await reopened.close();
     const check = new BetterSqlite(file, { readonly: true });
     const total = (check.prepare('select count(*) as n from dossiers').get() as { n: number }).n;

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config/config.js';
-import { createServices, type Services } from './composition.js';
+import { createJobWorker, createServices, type Repositories, type Services } from './composition.js';
+import type { JobWorker } from './jobs/job-worker.js';
+import { jobsRoutes } from './jobs/jobs.routes.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { seedDemoDataIfEmpty } from './demo/demo-data.js';
@@ -48,6 +50,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     database: Database;
+    /** The in-process job worker (null when JOBS_WORKER is off). */
+    jobWorker: JobWorker<Repositories> | null;
   }
 }
 
@@ -88,7 +92,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const worker = config.jobs.worker ? createJobWorker(services, config, app.log) : null;
+  app.decorate('jobWorker', worker);
+  // The worker finishes the jobs in hand and the refusals are written before the database closes.
   app.addHook('onClose', async () => {
+    await worker?.stop();
     await services.refusals.flush({ closing: true }).catch((error: unknown) => app.log.error({ err: error }, 'refusals not written to the audit log'));
     await database.close();
   });
@@ -120,8 +128,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reportsRoutes(services.reports, services.reportDrilldown), { prefix: '/api/v1/reports' });
   await app.register(documentsRoutes(services.documents, services.signing), { prefix: '/api/v1' });
   await app.register(attachmentsRoutes(services.attachments, config.documents.maxUploadBytes), { prefix: '/api/v1' });
+  await app.register(jobsRoutes(services.jobsAdmin), { prefix: '/api/v1/admin' });
   if (!(await registerWebApp(app, options.webRoot))) app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
 
   await app.ready();
+  if (worker) {
+    if (config.jobs.deadlineCheck) await services.deadlineCheck.ensureScheduled();
+    worker.start();
+  }
   return app;
 }

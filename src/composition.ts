@@ -9,6 +9,7 @@ import { AuditService } from './audit/audit.service.js';
 import { RefusalLog } from './security/refusal-log.js';
 import { DocumentsRepository } from './documents/documents.repository.js';
 import { DocumentsService } from './documents/documents.service.js';
+import { IssueDocumentsOnEvents } from './documents/documents.jobs.js';
 import { SigningService } from './documents/signing.service.js';
 import { CalendarRepository } from './calendar/calendar.repository.js';
 import { CalendarService } from './calendar/calendar.service.js';
@@ -35,7 +36,15 @@ import { DossierQueries } from './dossiers/queries.service.js';
 import { VerifyService } from './dossiers/verify.service.js';
 import { WorkflowRepository } from './workflow/workflow.repository.js';
 import { WorkflowService, type LegalLimitSource } from './workflow/workflow.service.js';
-import type { Database, Executor } from './db/database.js';
+import type { Database, Dialect, Executor } from './db/database.js';
+import { JobsRepository } from './jobs/jobs.repository.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { JobWorker, type WorkerLogger } from './jobs/job-worker.js';
+import { JobsAdminService } from './jobs/jobs-admin.service.js';
+import { NotificationsRepository } from './notifications/notifications.repository.js';
+import { DeadlineCheck, DEADLINE_CHECK_JOB, DEADLINE_NOTICE_JOB } from './notifications/deadline-check.js';
+import { ISSUE_DOCUMENTS_JOB, issueDocumentsHandler } from './documents/documents.jobs.js';
+import { REBUILD_REPORTS_JOB, rebuildReportsHandler } from './reports/reports.jobs.js';
 import { createUnitOfWork } from './db/unit-of-work.js';
 import { AuthService } from './identity/auth.service.js';
 import { IdentityRepository } from './identity/identity.repository.js';
@@ -58,15 +67,18 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly attachments: AttachmentsRepository;
   readonly documents: DocumentsRepository;
+  readonly jobs: JobsRepository;
+  readonly notifications: NotificationsRepository;
 }
 
-export function bindRepositories(executor: Executor): Repositories {
+export function bindRepositories(executor: Executor, dialect: Dialect): Repositories {
+  const jobs = new JobsRepository(executor, dialect);
   return {
     calendars: new CalendarRepository(executor),
     units: new UnitsRepository(executor),
     catalog: new CatalogRepository(executor),
     workflows: new WorkflowRepository(executor),
-    dossiers: new DossiersRepository(executor, [new ReportCountersRepository(executor)]),
+    dossiers: new DossiersRepository(executor, [new ReportCountersRepository(executor), new IssueDocumentsOnEvents(jobs)]),
     reportCounters: new ReportCountersRepository(executor),
     reportLabels: new ReportLabelsRepository(executor),
     reportDossiers: new ReportDossiersRepository(executor),
@@ -74,6 +86,8 @@ export function bindRepositories(executor: Executor): Repositories {
     audit: new AuditRepository(executor),
     attachments: new AttachmentsRepository(executor),
     documents: new DocumentsRepository(executor),
+    jobs,
+    notifications: new NotificationsRepository(executor),
   };
 }
 
@@ -102,10 +116,13 @@ export interface Services {
   readonly documents: DocumentsService;
   readonly audit: AuditService;
   readonly refusals: RefusalLog;
+  readonly jobQueue: JobQueue<Repositories>;
+  readonly jobsAdmin: JobsAdminService;
+  readonly deadlineCheck: DeadlineCheck;
 }
 
 export function createServices(db: Database, config: Config, clock: Clock): Services {
-  const uow = createUnitOfWork(db, bindRepositories);
+  const uow = createUnitOfWork(db, (executor) => bindRepositories(executor, db.dialect));
   const units = new UnitsService(uow, clock);
   const calendar = new CalendarService(uow, clock);
   const catalog = new CatalogService(uow, clock);
@@ -149,6 +166,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     },
   };
   const attachments = new AttachmentsService(uow, new LocalDiskStore(config.documents.filesDir), clock, config.documents.maxUploadBytes, dossierAccess);
+  const jobQueue = new JobQueue(uow, clock);
   const signing = new SigningService(uow, clock, { secret: config.documents.signingKeySecret, allowDevelopmentCertificate: config.documents.allowDevelopmentCertificate });
   return {
     calendar,
@@ -175,5 +193,18 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     documents: new DocumentsService(uow, clock, dossierQueries, catalog, signing, attachments, config.documents.publicBaseUrl),
     audit: new AuditService(uow),
     refusals: new RefusalLog(uow, clock, config.accessAudit),
+    jobQueue,
+    jobsAdmin: new JobsAdminService(uow, clock),
+    deadlineCheck: new DeadlineCheck(uow, clock, (instant) => planner.oneWorkingDayFrom(instant)),
   };
+}
+
+/** A worker with every job kind's handler (the server runs one in-process; `motcua jobs work` runs one alone). */
+export function createJobWorker(services: Services, config: Config, logger?: WorkerLogger): JobWorker<Repositories> {
+  const worker = new JobWorker(services.jobQueue, { concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, ...(logger ? { logger } : {}) });
+  worker.register(ISSUE_DOCUMENTS_JOB, issueDocumentsHandler(services.documents));
+  worker.register(REBUILD_REPORTS_JOB, rebuildReportsHandler(services.reportMaintenance));
+  worker.register(DEADLINE_CHECK_JOB, services.deadlineCheck.checkHandler);
+  worker.register(DEADLINE_NOTICE_JOB, services.deadlineCheck.noticeHandler);
+  return worker;
 }

@@ -363,7 +363,7 @@ forEachDialect(
     it('caps the refusals written to the audit log per minute and counts the rest in one row', async () => {
       const t = testApp();
       let now = new Date('2026-11-23T02:00:10.000Z');
-      const log = new RefusalLog(createUnitOfWork(t.app.database, bindRepositories), { now: () => new Date(now) }, { maxPerMinute: 3, flushMs: 5 });
+      const log = new RefusalLog(createUnitOfWork(t.app.database, (executor) => bindRepositories(executor, t.app.database.dialect)), { now: () => new Date(now) }, { maxPerMinute: 3, flushMs: 5 });
       const refusal = { actorUserId: null, method: 'GET', route: '/api/v1/dossiers/:id', status: 401, code: 'UNAUTHENTICATED', params: { id: 'x' } };
       for (let i = 0; i < 50; i++) log.record({ ...refusal, requestId: `cap-${t.dialect}-${i}` });
       now = new Date('2026-11-23T02:01:05.000Z');

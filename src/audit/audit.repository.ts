@@ -31,13 +31,15 @@ export type AuditAction =
   | 'process_definition.drafted'
   | 'process_definition.edited'
   | 'process_definition.published'
-  | 'process_definition.draft_deleted';
+  | 'process_definition.draft_deleted'
+  | 'job.replayed'
+  | 'job.requested';
 
 export interface AuditEntry {
   readonly occurredAt: string;
   readonly actorUserId: string | null;
   readonly action: AuditAction;
-  readonly entityType: 'unit' | 'user' | 'session' | 'calendar' | 'procedure' | 'process_definition' | 'dossier' | 'route';
+  readonly entityType: 'unit' | 'user' | 'session' | 'calendar' | 'procedure' | 'process_definition' | 'dossier' | 'route' | 'job';
   readonly entityId: string;
   readonly requestId?: string | null;
   /** What changed. Never personal data such as ID or phone numbers. */

@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { createServices } from '../composition.js';
+import { createJobWorker, createServices } from '../composition.js';
+import { JOB_STATES, type Job, type JobState } from '../jobs/job.js';
+import { REBUILD_REPORTS_JOB } from '../reports/reports.jobs.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
 import { openDatabase } from '../db/open-database.js';
@@ -262,11 +264,82 @@ export function buildCli(): Command {
   reports
     .command('rebuild')
     .description('replace every report counter by the sums the event log gives (one write transaction: writers wait)')
-    .action(async () => {
+    .option('--background', 'enqueue a reports.rebuild job for a worker instead of running it here')
+    .action(async (options: { background?: boolean }) => {
       await withServices(async (services) => {
+        if (options.background) {
+          const { job } = await services.jobsAdmin.request(OPERATOR, { kind: REBUILD_REPORTS_JOB, payload: { requestedBy: 'cli' }, idempotencyKey: `cli:${new Date().toISOString()}`, maxAttempts: 3 });
+          console.log(`Queued job ${job.id} (reports.rebuild); a worker runs it (the server's, or npx motcua jobs work).`);
+          return;
+        }
         const started = Date.now();
         const result = await services.reportMaintenance.rebuild();
         console.log(`Rebuilt ${result.counterRows} counter rows from ${result.dossiers} dossiers in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      });
+    });
+
+  const jobs = program.command('jobs').description('background jobs (document issuing, report rebuilds, deadline checks, notifications)');
+  jobs
+    .command('work')
+    .description('run a job worker in this process until SIGINT/SIGTERM (any number of workers may share the database)')
+    .option('--drain', 'run the jobs due now, then exit')
+    .action(async (options: { drain?: boolean }) => {
+      await withServices(async (services) => {
+        const config = loadConfig();
+        const log = (level: string) => (details: Record<string, unknown>, message: string) => console.error(`${new Date().toISOString()} ${level} ${message} ${JSON.stringify(details)}`);
+        const worker = createJobWorker(services, config, { info: log('info'), warn: log('warn'), error: log('error') });
+        if (options.drain) {
+          const ran = await worker.drain();
+          console.log(`Ran ${ran} jobs: ${worker.stats.done} done, ${worker.stats.retried} to retry, ${worker.stats.dead} dead.`);
+          return;
+        }
+        if (config.jobs.deadlineCheck) await services.deadlineCheck.ensureScheduled();
+        worker.start();
+        console.log(`Worker ${worker.owner} running (${config.jobs.concurrency} at once, kinds: ${worker.kinds.join(', ')}); Ctrl-C stops it after the jobs in hand.`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await worker.stop();
+        console.log(`Stopped: ${worker.stats.done} done, ${worker.stats.retried} to retry, ${worker.stats.dead} dead.`);
+      });
+    });
+  const printJob = (job: Job) => {
+    console.log(`${job.id}  ${job.kind}  ${job.state}  attempts ${job.attempts}/${job.maxAttempts}  key ${job.idempotencyKey}  updated ${job.updatedAt}`);
+    if (job.deadReason) console.log(`    dead: ${job.deadReason}${job.lastError ? ` — ${job.lastError}` : ''}`);
+    else if (job.lastError) console.log(`    last error: ${job.lastError}`);
+    console.log(`    payload: ${JSON.stringify(job.payload)}`);
+  };
+  jobs
+    .command('list')
+    .description('jobs by state (default dead), most recently changed first, and the count in each state')
+    .option('--state <state>', `one of ${JOB_STATES.join(', ')}`, 'dead')
+    .option('--limit <n>', 'at most this many', positiveInteger, 50)
+    .action(async (options: { state: string; limit: number }) => {
+      if (!(JOB_STATES as readonly string[]).includes(options.state)) throw new InvalidArgumentError(`--state must be one of ${JOB_STATES.join(', ')}`);
+      await withServices(async (services) => {
+        const { items, counts } = await services.jobsAdmin.list(OPERATOR, { state: options.state as JobState, limit: options.limit });
+        console.log(`queued ${counts.queued}, running ${counts.running}, done ${counts.done}, dead ${counts.dead}`);
+        items.forEach(printJob);
+      });
+    });
+  jobs
+    .command('dead')
+    .description('the dead letters: jobs that failed for good, with reason, attempts and payload')
+    .action(async () => {
+      await withServices(async (services) => {
+        const { items, counts } = await services.jobsAdmin.list(OPERATOR, { state: 'dead', limit: 500 });
+        console.log(`${counts.dead} dead jobs`);
+        items.forEach(printJob);
+      });
+    });
+  jobs
+    .command('replay')
+    .argument('<id>', 'a dead job\'s id')
+    .description('queue a dead job again with a fresh allowance of attempts (audited)')
+    .action(async (id: string) => {
+      await withServices(async (services) => {
+        printJob(await services.jobsAdmin.replay(OPERATOR, id));
       });
     });
 

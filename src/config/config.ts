@@ -120,6 +120,19 @@ export interface Config {
   };
   /** Test-only fault injection for the crash suite (MOTCUA_TEST_*); null unless asked for, refused in production. */
   readonly crashTest: CrashTestSettings | null;
+  /** Background jobs (src/jobs): the in-process worker. Any number of processes may run one on one database. */
+  readonly jobs: {
+    /** Run a worker inside the server (off: jobs wait for `motcua jobs work` or another node). */
+    readonly worker: boolean;
+    /** Jobs one worker runs at once. */
+    readonly concurrency: number;
+    /** Wait between polls of an empty queue, in ms. */
+    readonly pollMs: number;
+    /** How long a claim holds without renewal, in ms (renewed every third of it while a job runs). */
+    readonly leaseMs: number;
+    /** Schedule the deadline check every hour (reminders of dossiers due within one working day or overdue). */
+    readonly deadlineCheck: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -166,6 +179,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
     documents: parseDocuments(reader, isProduction, port),
     crashTest: parseCrashTest(reader, isProduction),
+    jobs: {
+      // Off under test by default: tests run workers explicitly.
+      worker: reader.boolean('JOBS_WORKER', nodeEnv !== 'test'),
+      concurrency: reader.integer('JOBS_CONCURRENCY', 2, 1, 64),
+      pollMs: reader.integer('JOBS_POLL_MS', 1000, 10, 60_000),
+      leaseMs: reader.integer('JOBS_LEASE_MS', 60_000, 500, 3_600_000),
+      deadlineCheck: reader.boolean('JOBS_DEADLINE_CHECK', true),
+    },
     ...overrides,
   };
 

@@ -289,6 +289,8 @@ export interface DB {
   signing_certificates: SigningCertificatesTable;
   issued_documents: IssuedDocumentsTable;
   document_counters: DocumentCountersTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
 }
 
 /** A file in the content store (by SHA-256): uploads, issued documents' signed copies, electronic results. */
@@ -341,4 +343,38 @@ export interface DocumentCountersTable {
   series: string;
   year: number;
   last_nr: number;
+}
+
+/** One unit of later work (see src/jobs): queued → running (under a lease) → done, or dead after its attempts. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: JsonColumn;
+  idempotency_key: string;
+  state: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  lease_owner: string | null;
+  lease_token: string | null;
+  lease_expires_at: string | null;
+  last_error: string | null;
+  dead_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** An outgoing message recorded by the built-in notifier (an SMS or e-mail gateway sends from here). */
+export interface NotificationsTable {
+  id: string;
+  idempotency_key: string;
+  channel: string;
+  recipient: string;
+  recipient_user_id: string | null;
+  dossier_id: string | null;
+  subject: string;
+  body: string;
+  created_at: string;
+  sent_at: string | null;
 }

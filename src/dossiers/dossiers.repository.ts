@@ -100,7 +100,11 @@ function toEvent(row: Selectable<DossierEventsTable>): StoredEvent {
  * (the report counters): it sees the state before (null for a new dossier) and after every write.
  */
 export interface DossierProjection {
-  written(changes: ReadonlyArray<{ readonly before: DossierState | null; readonly after: DossierState }>): Promise<void>;
+  /**
+   * Called in the write transaction of every dossier write. `events` and `seq` (the event count after the
+   * write) are given for live commands, not for bulk inserts (imports and fixtures).
+   */
+  written(changes: ReadonlyArray<{ readonly before: DossierState | null; readonly after: DossierState; readonly events?: readonly DossierEvent[]; readonly seq?: number }>, now: string): Promise<void>;
 }
 
 export class DossiersRepository {
@@ -127,7 +131,7 @@ export class DossiersRepository {
       .execute();
     await this.appendEvents(state.id, 0, events, now);
     await this.writeTasks(state.id, [], state.tasks);
-    for (const projection of this.projections) await projection.written([{ before: null, after: state }]);
+    for (const projection of this.projections) await projection.written([{ before: null, after: state, events, seq: events.length }], now);
   }
 
   /**
@@ -146,7 +150,7 @@ export class DossiersRepository {
       const tasks = chunk.flatMap(({ state }) => state.tasks.map((task) => taskRow(state.id, task)));
       for (let j = 0; j < tasks.length; j += BULK_ROWS) await this.db.insertInto('dossier_tasks').values(tasks.slice(j, j + BULK_ROWS)).execute();
     }
-    for (const projection of this.projections) await projection.written(items.map(({ state }) => ({ before: null, after: state })));
+    for (const projection of this.projections) await projection.written(items.map(({ state }) => ({ before: null, after: state })), now);
   }
 
   /**
@@ -163,7 +167,7 @@ export class DossiersRepository {
     if (Number(result.numUpdatedRows) !== 1) return false;
     await this.appendEvents(after.id, expectedCount, events, now);
     await this.writeTasks(after.id, before.tasks, after.tasks);
-    for (const projection of this.projections) await projection.written([{ before, after }]);
+    for (const projection of this.projections) await projection.written([{ before, after, events, seq: expectedCount + events.length }], now);
     return true;
   }
 
@@ -248,6 +252,25 @@ export class DossiersRepository {
     let query = this.db.selectFrom('dossiers').select('id').orderBy('id').limit(limit);
     if (afterId) query = query.where('id', '>', afterId);
     return (await query.execute()).map((r) => r.id);
+  }
+
+  /**
+   * Dossiers being processed (not paused) whose appointment is at or before `threshold`: the deadline check's
+   * candidates, most urgent first.
+   */
+  async dueBy(threshold: string, limit: number): Promise<Array<{ id: string; code: string | null; dueAt: string }>> {
+    const rows = await this.db
+      .selectFrom('dossiers')
+      .select(['id', 'code', 'due_at'])
+      .where('status', 'in', ['received', 'processing'])
+      .where('is_paused', '=', 0)
+      .where('due_at', 'is not', null)
+      .where('due_at', '<=', threshold)
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, code: r.code, dueAt: r.due_at! }));
   }
 
   /** Active tasks for worklists, most urgent first. */

@@ -102,6 +102,9 @@ export const errorCatalogue = {
   ATTACHMENT_CONTENT_MISMATCH: { status: 415, vi: 'Nội dung tệp không khớp với phần mở rộng của tên tệp.', en: 'The content of the file does not match its name’s extension.' },
   ATTACHMENT_NAME_INVALID: { status: 422, vi: 'Tên tệp không hợp lệ (không được chứa đường dẫn, ký tự điều khiển hoặc quá dài).', en: 'The file name is invalid (no paths, control characters or overlong names).' },
   // Documents (forms, signatures)
+  // Background jobs
+  JOB_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tác vụ nền.', en: 'The background job was not found.' },
+  JOB_NOT_DEAD: { status: 409, vi: 'Chỉ chạy lại được tác vụ đã thất bại hẳn (trạng thái "dead"); tác vụ này đang chờ, đang chạy hoặc đã xong.', en: 'Only a job that failed for good (state "dead") can be replayed; this one is queued, running or done.' },
   DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy văn bản.', en: 'The document was not found.' },
   DOCUMENT_NOT_APPLICABLE: { status: 409, vi: 'Hồ sơ không có biểu mẫu này (chưa phát sinh).', en: 'The dossier has no such form (it has not been issued).' },
   DOCUMENT_LAYOUT_UNSUPPORTED: { status: 422, vi: 'Phiên bản mẫu biểu này không được hỗ trợ.', en: 'This form layout version is not supported.' },

@@ -9,6 +9,7 @@ import * as m0006 from './0006-dossiers.js';
 import * as m0007 from './0007-dossier-search-index.js';
 import * as m0008 from './0008-report-counters.js';
 import * as m0009 from './0009-documents.js';
+import * as m0010 from './0010-jobs.js';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -27,4 +28,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0007-dossier-search-index': m0007,
   '0008-report-counters': m0008,
   '0009-documents': m0009,
+  '0010-jobs': m0010,
 };

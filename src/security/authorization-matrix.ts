@@ -137,6 +137,11 @@ const entries: MatrixEntry[] = [
   // Dossiers, staff
   { operation: 'POST /api/v1/dossiers', object: 'dossier', allow: receivingDesk },
   { operation: 'POST /api/v1/dossiers/import', object: 'dossier', allow: systemAdminOnly },
+  // Background jobs: the dead letters and their replay, report rebuilds (system administrators)
+  { operation: 'GET /api/v1/admin/jobs', object: 'none', allow: systemAdminOnly },
+  { operation: 'GET /api/v1/admin/jobs/{id}', object: 'none', allow: systemAdminOnly },
+  { operation: 'POST /api/v1/admin/jobs/{id}/replay', object: 'none', allow: systemAdminOnly },
+  { operation: 'POST /api/v1/admin/reports/rebuild', object: 'none', allow: systemAdminOnly },
   { operation: 'GET /api/v1/dossiers', object: 'dossier', allow: anyStaff, scoped: 'dossiers of the units one works in' },
   { operation: 'GET /api/v1/dossiers/worklist', object: 'dossier', allow: anyStaff, scoped: 'one’s own desk, unit and steps' },
   { operation: 'GET /api/v1/dossiers/by-code/{code}', object: 'dossier', allow: seesDossier },

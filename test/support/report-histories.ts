@@ -52,7 +52,7 @@ export async function insertHistories(t: TestApp, specs: readonly HistorySpec[],
   for (let i = 0; i < specs.length; i += batch) {
     const histories = specs.slice(i, i + batch).map(historyOf);
     await t.app.database.runInWriteTx(async (tx) => {
-      const repos = bindRepositories(tx);
+      const repos = bindRepositories(tx, t.app.database.dialect);
       await repos.dossiers.insertMany(histories, now);
     });
   }
