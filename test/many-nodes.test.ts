@@ -50,7 +50,8 @@ for (const mode of ['direct', 'pgbouncer'] as const) {
       if (mode === 'pgbouncer') bouncer = await startPgBouncer(postgresAdminUrl());
       const url = bouncer ? bouncer.urlOf(database.url) : database.url;
       // Shared files directory: nodes share the content store (a shared mount in production).
-      const env = { DATABASE_URL: url, FILES_DIR: filesDir, SEED_DEMO_DATA: 'true', PG_POOL_MAX: '4' };
+      // Both nodes run a job worker (off by default under test), polling often.
+      const env = { DATABASE_URL: url, FILES_DIR: filesDir, SEED_DEMO_DATA: 'true', PG_POOL_MAX: '4', JOBS_WORKER: 'true', JOBS_POLL_MS: '100', JOBS_DEADLINE_CHECK: 'false' };
       nodes = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 
       const db = await openDatabase(loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', SEED_DEMO_DATA: 'false' }), { migrate: false });
@@ -91,6 +92,34 @@ for (const mode of ['direct', 'pgbouncer'] as const) {
       const db = await openDatabase(loadConfig({ DATABASE_URL: database!.url, NODE_ENV: 'test', SEED_DEMO_DATA: 'false' }), { migrate: false });
       try {
         assert.deepEqual(await codeProblems(db), []);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('the workers of both nodes issue each receipt once (one claim per job, one signed form 01 per dossier)', { timeout: 180_000 }, async () => {
+      const db = await openDatabase(loadConfig({ DATABASE_URL: database!.url, NODE_ENV: 'test', SEED_DEMO_DATA: 'false' }), { migrate: false });
+      try {
+        const deadline = Date.now() + 150_000;
+        let jobs: Array<{ state: string; attempts: number }> = [];
+        while (Date.now() < deadline) {
+          jobs = await db.reader.selectFrom('jobs').select(['state', 'attempts']).where('kind', '=', 'documents.issue').execute();
+          if (jobs.length >= INTAKES_PER_NODE * 2 && jobs.every((j) => j.state === 'done')) break;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        assert.ok(jobs.length >= INTAKES_PER_NODE * 2, `a documents.issue job per received dossier (${jobs.length})`);
+        assert.deepEqual(jobs.filter((j) => j.state !== 'done'), [], 'every job done');
+        assert.deepEqual(jobs.filter((j) => Number(j.attempts) !== 1), [], 'every job claimed once');
+        const receipts = await db.reader
+          .selectFrom('issued_documents')
+          .innerJoin('dossiers', 'dossiers.id', 'issued_documents.dossier_id')
+          .select(['issued_documents.dossier_id', 'issued_documents.attachment_id'])
+          .where('issued_documents.form', '=', '01')
+          .where('dossiers.applicant_id_number', 'like', mode === 'direct' ? '07705%' : '07706%')
+          .execute();
+        assert.equal(receipts.length, INTAKES_PER_NODE * 2, 'one receipt per dossier');
+        assert.equal(new Set(receipts.map((r) => r.dossier_id)).size, receipts.length);
+        assert.ok(receipts.every((r) => r.attachment_id), 'each receipt signed and stored');
       } finally {
         await db.close();
       }
