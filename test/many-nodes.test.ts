@@ -11,20 +11,13 @@ import { after, describe, it } from 'node:test';
 import { loadConfig } from '../src/config/config.js';
 import { openDatabase } from '../src/db/open-database.js';
 import { migrations } from '../src/migrations/index.js';
-import { DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import { intake, Ledger, prepareTarget } from './crash/crash-harness.js';
 import { codeProblems } from './support/dossier-codes.js';
 import { startPgBouncer, type PgBouncer } from './support/pgbouncer.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import { signIn, startServerProcess, type ServerProcess } from './support/server-process.js';
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from './support/test-app.js';
 
 const INTAKES_PER_NODE = 25;
-
-async function login(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  assert.equal(response.status, 200, await response.text());
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
 
 async function status(url: string, cookie: string, method = 'GET'): Promise<number> {
   const response = await fetch(url, { method, headers: { cookie } });
@@ -69,7 +62,7 @@ for (const mode of ['direct', 'pgbouncer'] as const) {
 
     it('a session made on one node works on the other; a logout on either ends it on both', async () => {
       const [a, b] = nodes as [ServerProcess, ServerProcess];
-      const cookie = await login(a.url, 'candang.motcua');
+      const cookie = await signIn(a.url, 'candang.motcua');
       assert.equal(await status(`${b.url}/api/v1/auth/me`, cookie), 200);
       assert.equal(await status(`${b.url}/api/v1/auth/logout`, cookie, 'POST'), 204);
       assert.equal(await status(`${a.url}/api/v1/auth/me`, cookie), 401);

@@ -8,10 +8,9 @@ import { createServices } from '../../src/composition.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Database } from '../../src/db/database.js';
 import { openDatabase } from '../../src/db/open-database.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { systemClock } from '../../src/time/clock.js';
 import { codeProblems } from '../support/dossier-codes.js';
-import type { ServerProcess } from '../support/server-process.js';
+import { signIn, type ServerProcess } from '../support/server-process.js';
 
 const DESK_CODE = '001.21.45.H01'; // Cần Đăng commune's desk (demo data)
 const DESK_OFFICER = 'candang.motcua';
@@ -52,14 +51,6 @@ export interface IntakeTarget {
   readonly body: (idNumber: string) => string;
 }
 
-async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: DESK_OFFICER, password: DEMO_PASSWORD }) });
-  await response.arrayBuffer();
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  if (response.status !== 200 || !cookie) throw new Error(`login answered ${response.status}`);
-  return cookie;
-}
-
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
@@ -72,7 +63,7 @@ export async function prepareTarget(server: ServerProcess): Promise<IntakeTarget
   const desk = units.items.find((u) => u.code === DESK_CODE)!;
   const procedure = await getJson<{ cases: Array<{ code: string; components: Array<{ code: string }> }> }>(`${server.url}/api/v1/procedures/${BIRTH}`);
   const components = procedure.cases.find((c) => c.code === 'TH1')!.components.map((c) => ({ code: c.code, originals: 1, copies: 0 }));
-  const cookie = await login(server.url);
+  const cookie = await signIn(server.url, DESK_OFFICER);
   return {
     url: server.url,
     cookie,

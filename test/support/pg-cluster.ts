@@ -26,7 +26,8 @@ function findPgBin(name: string): string {
   throw new Error(`PostgreSQL's ${name} was not found (install it with: apt-get install -y postgresql-15)`);
 }
 
-async function freePort(): Promise<number> {
+/** A port that was free a moment ago on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

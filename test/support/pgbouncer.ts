@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './server-process.js';
+import { freePort } from './pg-cluster.js';
 
 export interface PgBouncer {
   /** The same database URL, through the bouncer. */

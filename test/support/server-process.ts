@@ -1,8 +1,9 @@
 // MotCua as the real server process (src/server.ts under tsx), for the tests that must kill it or run
 // several: the crash suite and the two-node test. The parent talks to it over HTTP only.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { freePort } from './pg-cluster.js';
 
 const REPO_DIR = path.resolve(import.meta.dirname, '..', '..');
 
@@ -16,18 +17,6 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): void;
   /** SIGTERM (a clean close) and wait; SIGKILL after 10 s. */
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const running = new Set<ChildProcess>();
@@ -90,4 +79,13 @@ export async function startServerProcess(env: Record<string, string>, options: {
   }
   child.kill('SIGKILL');
   throw new Error(`the server did not become ready (${last}):\n${tail}`);
+}
+
+/** Signs a demo account in over HTTP and returns its session cookie (sessions live in the database: it works on every node). */
+export async function signIn(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  await response.arrayBuffer();
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (response.status !== 200 || !cookie) throw new Error(`signing in ${username} answered ${response.status}`);
+  return cookie;
 }

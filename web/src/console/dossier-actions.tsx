@@ -3,7 +3,7 @@
 // the result). Each action sends an Idempotency-Key, so a double click changes nothing twice.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, api, idempotencyKey, unwrap, type ApiResponse } from '../api/client';
-import { useI18n } from '../i18n/i18n';
+import { legalDateOf, useI18n } from '../i18n/i18n';
 import { deliveryLabel } from '../portal/labels';
 import { ErrorMessage, TextField } from '../shell/parts';
 
@@ -40,12 +40,11 @@ const headers = () => ({ 'idempotency-key': idempotencyKey() });
 
 /** 'dd/mm/yyyy' and 'HH:mm' in Vietnam time as an instant, or null when either is not a real date or time. */
 export function vietnamInstant(date: string, time: string): string | null {
-  const d = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(date.trim());
+  const day = legalDateOf(date);
   const h = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
-  if (!d || !h) return null;
-  const pad = (v: string) => v.padStart(2, '0');
-  const instant = new Date(`${d[3]}-${pad(d[2]!)}-${pad(d[1]!)}T${pad(h[1]!)}:${h[2]}:00+07:00`);
-  return Number.isNaN(instant.getTime()) || Number(d[1]) > 31 || Number(h[1]) > 23 ? null : instant.toISOString();
+  if (!day || !h || Number(h[1]) > 23) return null;
+  const instant = new Date(`${day}T${h[1]!.padStart(2, '0')}:${h[2]}:00+07:00`);
+  return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
 }
 
 export function DossierActions({ dossier, onChanged }: { dossier: DossierDetail; onChanged: () => void }) {

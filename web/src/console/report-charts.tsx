@@ -1,7 +1,7 @@
 // A bar chart of on-time rates that is also a table: screen readers and keyboards get the numbers, eyes get
 // bars (CSS widths, no chart library: the console stays light). Colour is never the only cue — each bar
 // carries its value as text.
-import { useI18n } from '../i18n/i18n';
+import { formatNumber, useI18n } from '../i18n/i18n';
 
 export interface RateRow {
   readonly key: string;
@@ -14,7 +14,7 @@ export interface RateRow {
 export function RateBars({ caption, rows }: { caption: string; rows: readonly RateRow[] }) {
   const { t, lang } = useI18n();
   if (rows.length === 0) return <p className="muted">{t('reports.noData')}</p>;
-  const format = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
+  const format = (n: number) => formatNumber(n, lang, 2);
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="rate-bars">

@@ -4,7 +4,7 @@
 // forms), the page only lays it out.
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
-import { useI18n, type Translate } from '../i18n/i18n';
+import { formatNumber, useI18n, type Translate } from '../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
 import { ReportDrill, type Drill } from './report-drill';
@@ -160,7 +160,7 @@ export function ReportsPage() {
                     <th scope="row">{row.name}</th>
                     {f.columns.map((c, i) => {
                       const value = row.values[i] ?? 0;
-                      const text = value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+                      const text = formatNumber(value, lang);
                       return (
                         <td key={c.key} className="number">
                           {c.figure && value > 0 ? (

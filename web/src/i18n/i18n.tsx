@@ -89,6 +89,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }
 
+/** A number with the language's grouping (1.234 in Vietnamese, 1,234 in English), at most `fractionDigits` decimals. */
+export function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: fractionDigits }).format(value);
+}
+
 export function formatMoney(amount: number, lang: Lang): string {
-  return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(amount)} đ`;
+  return `${formatNumber(amount, lang)} đ`;
 }
