@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { DESKTOP, expectNoAxeViolations, focusedLabel, launchBrowser, PHONE, screenshot } from '../support/browser.js';
+import { DESKTOP, expectNoAxeViolations, focusedLabel, launchBrowser, PHONE, screenshot, waitForText } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const CODE = /^001\.21\.45\.H01-\d{6}-\d{4}$/;
@@ -220,7 +220,7 @@ describe('web journeys (Chromium)', () => {
     await officer.getByRole('link', { name: 'Việc cần làm' }).click();
     const tab = officer.getByRole('link', { name: /Chờ tiếp nhận/ });
     await tab.waitFor();
-    assert.match(await tab.innerText(), /Chờ tiếp nhận\s+1/);
+    await waitForText(tab, /Chờ tiếp nhận\s+1/);
     const row = officer.getByRole('row', { name: /Nguyễn Thị Hoa/ });
     await row.waitFor();
     await expectNoAxeViolations(officer, 'worklist');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -51,4 +51,19 @@ export async function focusedLabel(page: Page): Promise<string> {
     const byLabel: string | undefined = el.labels?.[0]?.textContent;
     return String(byLabel ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
   });
+}
+
+/**
+ * Waits until the element's text matches: for values the page fills in after it appears (counts that
+ * read "…" while their request is in flight). Fails with the last text seen.
+ */
+export async function waitForText(locator: Locator, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  for (;;) {
+    text = await locator.innerText();
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) assert.fail(`${JSON.stringify(text)} never matched ${pattern} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
