@@ -75,7 +75,10 @@ export async function startServer(spec: ServerSpec, pinCpu: number | null): Prom
   const script = path.join(BENCH_DIR, 'servers', spec.script);
   // node --import tsx runs TypeScript in the child without a second tsx wrapper process, so the pid we
   // signal is the server itself (taskset execs node, keeping the pid).
-  const nodeArgs = ['--import', 'tsx', script];
+  // BENCH_PROFILE_DIR=<dir>: each server writes a V8 CPU profile there when it stops (for finding where a
+  // scenario's time goes; the figures of a profiled run are not comparable with others).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const nodeArgs = [...profile, '--import', 'tsx', script];
   const [command, args] = pinCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', String(pinCpu), process.execPath, ...nodeArgs]];
   const child = spawn(command, args, {
     cwd: REPO_DIR,

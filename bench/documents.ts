@@ -13,6 +13,8 @@ export interface DocumentFigure {
   readonly name: string;
   readonly description: string;
   readonly perSecond: number;
+  /** Documents per second of this process's CPU time: the one-core rate, whatever else shares the machine. */
+  readonly perCpuSecond: number;
   readonly bytes: number;
 }
 
@@ -46,13 +48,15 @@ function receipt(i: number): ReceiptData {
   };
 }
 
-async function rate(body: (i: number) => Promise<Uint8Array>): Promise<{ perSecond: number; bytes: number }> {
+async function rate(body: (i: number) => Promise<Uint8Array>): Promise<{ perSecond: number; perCpuSecond: number; bytes: number }> {
   let bytes = 0;
   for (let i = 0; i < 10; i++) bytes = (await body(i)).byteLength; // warm-up (JIT, font parsing)
   let count = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   while (performance.now() - started < MEASURE_MS) bytes = (await body(count++)).byteLength;
-  return { perSecond: count / ((performance.now() - started) / 1000), bytes };
+  const used = process.cpuUsage(cpu);
+  return { perSecond: count / ((performance.now() - started) / 1000), perCpuSecond: count / ((used.user + used.system) / 1e6), bytes };
 }
 
 export async function measureDocuments(): Promise<DocumentFigure[]> {
@@ -75,17 +79,18 @@ export async function measureDocuments(): Promise<DocumentFigure[]> {
 
 export function documentsMarkdown(figures: readonly DocumentFigure[]): string {
   const baseline = figures[0]!.perSecond;
-  const rows = figures.map((f) => `| ${f.name} | ${f.perSecond.toFixed(1)} | ${(f.perSecond / baseline).toFixed(3)} | ${(f.bytes / 1024).toFixed(1)} KiB | ${f.description} |`);
+  const rows = figures.map((f) => `| ${f.name} | ${f.perSecond.toFixed(1)} | ${f.perCpuSecond.toFixed(1)} | ${(f.perSecond / baseline).toFixed(3)} | ${(f.bytes / 1024).toFixed(1)} KiB | ${f.description} |`);
   const signed = figures.find((f) => f.name === 'receipt-signed')!;
   return [
     '',
     '### Official documents (in process, one core)',
     '',
-    '| Document | per second | ratio to baseline | size | What |',
-    '| --- | ---: | ---: | ---: | --- |',
+    '| Document | per second | per CPU-second | ratio to baseline | size | What |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
     ...rows,
     '',
-    `Target ≥ 100 signed receipts/s on one core: ${signed.perSecond >= 100 ? 'met' : '**NOT met**'} (${signed.perSecond.toFixed(1)}/s).`,
+    // One core: the process's own CPU time (it includes V8's garbage-collector threads, so it errs low).
+    `Target ≥ 100 signed receipts/s on one core: ${signed.perCpuSecond >= 100 ? 'met' : '**NOT met**'} (${signed.perCpuSecond.toFixed(1)} per CPU-second; ${signed.perSecond.toFixed(1)}/s by the clock).`,
     '',
   ].join('\n');
 }

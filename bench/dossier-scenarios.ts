@@ -47,8 +47,15 @@ interface Session {
 }
 
 async function login(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  await response.arrayBuffer();
+  let response: Response;
+  // Just after start the server may still shed load (its first seconds build caches and certificates):
+  // honour Retry-After a few times, as a real client does.
+  for (let attempt = 1; ; attempt++) {
+    response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+    await response.arrayBuffer();
+    if (response.status !== 503 || attempt === 5) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? 1)));
+  }
   const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   if (response.status !== 200 || !cookie) throw new Error(`login ${username} answered ${response.status}`);
   return cookie;

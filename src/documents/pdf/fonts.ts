@@ -2,11 +2,12 @@
 // shipped by @fontsource/tinos as Unicode-range subsets: "latin" (ASCII, Latin-1: â, ê, ô, á…) and
 // "vietnamese" (ă, đ, ơ, ư, ạ, ả, ấ…, ₫). A string is drawn as runs, each in the subset that has its glyphs.
 // The subsets are small (5–16 KiB each), so they are embedded whole: no per-document subsetting, and their
-// compressed streams are the same in every document (see reuseCompressedStreams in sheet.ts).
+// objects are the same in every document (built once per process: prebuilt-fonts.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { embedPrebuiltFont } from './prebuilt-fonts.js';
 import { woffToSfnt } from './woff.js';
 
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -92,6 +93,12 @@ function loadFaces(): Record<Face, FaceBytes> {
   return faces;
 }
 
+/** The font files of a face (its latin and vietnamese subsets), as embedded. */
+export function faceFiles(face: Face): { readonly latin: Uint8Array; readonly vietnamese: Uint8Array } {
+  const { latin, vietnamese } = loadFaces()[face];
+  return { latin, vietnamese };
+}
+
 export interface Run {
   readonly text: string;
   readonly font: PDFFont;
@@ -104,7 +111,6 @@ export class DocumentFonts {
   private constructor(private readonly doc: PDFDocument) {}
 
   static async for(doc: PDFDocument): Promise<DocumentFonts> {
-    doc.registerFontkit(sharedFontkit);
     return new DocumentFonts(doc);
   }
 
@@ -113,7 +119,7 @@ export class DocumentFonts {
     let font = this.embedded.get(key);
     if (!font) {
       const bytes = loadFaces()[face];
-      font = await this.doc.embedFont(subset === 0 ? bytes.latin : bytes.vietnamese, { subset: false });
+      font = await embedPrebuiltFont(this.doc, subset === 0 ? bytes.latin : bytes.vietnamese, sharedFontkit);
       this.embedded.set(key, font);
     }
     return font;

@@ -1,7 +1,7 @@
 // A small layout layer over pdf-lib for administrative forms: a cursor that moves down the page, text in
 // Tinos runs (left, centred, right, wrapped), labelled lines, rules, tables with wrapped cells and new pages.
-import { createHash } from 'node:crypto';
 import { beginText, endText, moveText, PDFDocument, rgb, setFontAndSize, showText, type PDFFont, type PDFName, type PDFOperator, type PDFPage } from 'pdf-lib';
+import { deflateStreams } from './deflate.js';
 import { DocumentFonts, type Face } from './fonts.js';
 
 export const A5: [number, number] = [419.53, 595.28];
@@ -20,27 +20,6 @@ export interface Column {
 }
 
 const BLACK = rgb(0, 0, 0);
-
-/** Deflated bytes of streams every document repeats (the font files, their ToUnicode maps), by content. */
-const deflated = new Map<string, Uint8Array>();
-const DEFLATED_MAX = 256;
-
-/**
- * pdf-lib deflates each stream of each document again; the fonts (embedded whole, a few KiB each) and their
- * maps are the same in every form, so their compressed bytes are kept — the same bytes pdf-lib would make.
- */
-function reuseCompressedStreams(doc: PDFDocument): void {
-  const context = doc.context;
-  const original = context.flateStream.bind(context);
-  context.flateStream = (contents, dict = {}) => {
-    const key = createHash('sha256').update(contents).digest('base64');
-    const cached = deflated.get(key);
-    if (cached) return context.stream(cached, { ...dict, Filter: 'FlateDecode' });
-    const stream = original(contents, dict);
-    if (deflated.size < DEFLATED_MAX) deflated.set(key, stream.getContents());
-    return stream;
-  };
-}
 
 function round(v: number): number {
   return Math.round(v * 100) / 100;
@@ -74,7 +53,6 @@ export class Sheet {
     doc.setLanguage('vi-VN');
     doc.setCreationDate(options.createdAt);
     doc.setModificationDate(options.createdAt);
-    reuseCompressedStreams(doc);
     return new Sheet(doc, await DocumentFonts.for(doc), options.size, options.margin, options.bodySize);
   }
 
@@ -228,6 +206,7 @@ export class Sheet {
   }
 
   async save(): Promise<Uint8Array> {
+    deflateStreams(this.doc);
     // No object streams: the signature placeholder and `qpdf --check` want classic cross-reference tables.
     return this.doc.save({ useObjectStreams: false });
   }

@@ -4,6 +4,7 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
 import type { PDFDocument } from 'pdf-lib';
+import { deflateStreams } from '../pdf/deflate.js';
 import type { DocumentSigner } from './signer.js';
 
 export interface SignatureRequest {
@@ -53,6 +54,7 @@ export async function signDocument(doc: PDFDocument, signer: DocumentSigner, req
     signingTime: request.signingTime,
     signatureLength: 8192,
   });
+  deflateStreams(doc);
   const bytes = Buffer.from(await doc.save({ useObjectStreams: false }));
   return signPdf.sign(bytes, new PortAdapter(signer), request.signingTime);
 }

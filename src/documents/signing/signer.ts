@@ -2,7 +2,7 @@
 // "adbe.pkcs7.detached" / "ETSI.CAdES.detached" signature field holds. This build has a software signer
 // over a PKCS#12 held by the unit; a hardware token (PKCS#11) or a remote-signing service implements the
 // same interface (the PDF plumbing in sign-pdf.ts does not change).
-import { constants, createHash, privateEncrypt } from 'node:crypto';
+import { createHash, sign } from 'node:crypto';
 import forge from 'node-forge';
 import type { CertificateInfo, KeyMaterial } from './certificates.js';
 
@@ -12,43 +12,78 @@ export interface DocumentSigner {
   signDetached(content: Buffer, signingTime: Date): Promise<Buffer>;
 }
 
-/** DigestInfo prefix of SHA-256 (RFC 8017 §9.2 note 1). */
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+const { asn1 } = forge;
+const OID = {
+  data: '1.2.840.113549.1.7.1',
+  signedData: '1.2.840.113549.1.7.2',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+};
 
-/** Signs with a key in memory: the CMS structure by node-forge, the RSA operation by Node's crypto (fast). */
+const oid = (id: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
+const sequence = (items: forge.asn1.Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
+const set = (items: forge.asn1.Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, items);
+const algorithm = (id: string) => sequence([oid(id), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')]);
+const der = (node: forge.asn1.Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
+const attribute = (id: string, value: forge.asn1.Asn1) => sequence([oid(id), set([value])]);
+
+/**
+ * The issuer Name and serialNumber of a certificate, as the bytes it holds (re-encoding the parsed name would
+ * change UTF-8 names: forge encodes them twice).
+ */
+function issuerAndSerial(tbs: forge.asn1.Asn1): forge.asn1.Asn1 {
+  const fields = tbs.value as forge.asn1.Asn1[];
+  const first = fields[0]!.tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0; // [0] version, when present
+  return sequence([fields[first + 2]!, fields[first]!]);
+}
+
+/**
+ * Signs with a key in memory. The CMS SignedData (RFC 5652; detached, as PAdES adbe.pkcs7.detached wants)
+ * is assembled here with node-forge's DER encoder; digests and the RSA signature are Node's crypto (node-forge's
+ * own pkcs7 hashed the whole document in JavaScript: a tenth of a signed receipt's time).
+ */
 export class SoftwareSigner implements DocumentSigner {
   readonly certificate: CertificateInfo;
+  private readonly certificates: forge.asn1.Asn1;
+  private readonly signerId: forge.asn1.Asn1;
 
   constructor(private readonly material: KeyMaterial) {
     this.certificate = material.info;
+    const certificates = material.certificates.map((c) => forge.pki.certificateToAsn1(c));
+    // [0] IMPLICIT SET OF Certificate
+    this.certificates = asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, certificates);
+    this.signerId = issuerAndSerial((certificates[0]!.value as forge.asn1.Asn1[])[0]!);
   }
 
   async signDetached(content: Buffer, signingTime: Date): Promise<Buffer> {
-    const [signerCert, ...chain] = this.material.certificates;
-    const p7 = forge.pkcs7.createSignedData();
-    p7.content = forge.util.createBuffer(content.toString('binary'));
-    for (const cert of [signerCert!, ...chain]) p7.addCertificate(cert);
-    const privateKey = this.material.privateKey;
-    p7.addSigner({
-      // forge re-encodes a certificate's issuer from parsed attributes and would encode UTF-8 names twice:
-      // give it the decoded issuer so the SignerInfo names the certificate exactly.
-      issuer: signerCert!.issuer.attributes.map((a) => ({ ...a, value: (a.valueTagClass as unknown) === forge.asn1.Type.UTF8 ? forge.util.decodeUtf8(String(a.value)) : a.value })),
-      serialNumber: signerCert!.serialNumber,
-      key: {
-        sign: (md: forge.md.MessageDigest) => {
-          const digest = Buffer.from(md.digest().getBytes(), 'binary');
-          return privateEncrypt({ key: privateKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest])).toString('binary');
-        },
-      } as unknown as forge.pki.rsa.PrivateKey,
-      digestAlgorithm: forge.pki.oids.sha256!,
-      authenticatedAttributes: [
-        { type: forge.pki.oids.contentType!, value: forge.pki.oids.data },
-        { type: forge.pki.oids.signingTime!, value: signingTime as unknown as string },
-        { type: forge.pki.oids.messageDigest! },
-      ],
-    } as unknown as Parameters<typeof p7.addSigner>[0]);
-    p7.sign({ detached: true });
-    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+    const digest = createHash('sha256').update(content).digest();
+    const attributes = [
+      attribute(OID.contentType, oid(OID.data)),
+      attribute(OID.signingTime, asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(signingTime))),
+      attribute(OID.messageDigest, asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, digest.toString('binary'))),
+    ];
+    // DER: a SET OF is ordered by the encodings of its elements; the signature is over that SET.
+    const encoded = attributes.map((a) => ({ node: a, bytes: der(a) })).sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+    const signature = sign('sha256', der(set(encoded.map((a) => a.node))), this.material.privateKey);
+    const signerInfo = sequence([
+      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(1).getBytes()),
+      this.signerId,
+      algorithm(OID.sha256),
+      asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, encoded.map((a) => a.node)), // [0] IMPLICIT signedAttrs
+      algorithm(OID.rsaEncryption),
+      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, signature.toString('binary')),
+    ]);
+    const signedData = sequence([
+      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(1).getBytes()),
+      set([algorithm(OID.sha256)]),
+      sequence([oid(OID.data)]), // detached: no content
+      this.certificates,
+      set([signerInfo]),
+    ]);
+    return der(sequence([oid(OID.signedData), asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData])]));
   }
 }
 
