@@ -1,8 +1,10 @@
 // Group commit for SQLite's single write connection.
 //
-// One fsync per COMMIT is the cost of durability (synchronous=FULL). Logical transactions that arrive
-// together share one physical transaction: BEGIN IMMEDIATE, then each one inside its own SAVEPOINT (so a
-// failure rolls back only itself), then one COMMIT. Callers are answered only after the COMMIT returns.
+// One fsync per COMMIT is the cost of durability. Logical transactions that arrive together share one
+// physical transaction: BEGIN IMMEDIATE, then each one inside its own SAVEPOINT (so a failure rolls back
+// only itself), then one COMMIT. Callers are answered only once that COMMIT is durable: when it returns
+// (synchronous=FULL), or when the `durable` hook says so (WalSync: the fsync off the event loop; the next
+// batch runs meanwhile).
 // If SQLite rolls back the whole transaction (SQLITE_FULL, IOERR, BUSY…) or the COMMIT fails, every
 // logical transaction of the batch gets the error: none of them is durable.
 //
@@ -33,6 +35,8 @@ interface Options {
   readonly maxQueueDepth?: number;
   /** A new write is refused while the oldest waiting one has waited longer than this (ms). Default: no limit. */
   readonly maxQueueAgeMs?: number;
+  /** Called right after each COMMIT; the batch's writers are answered when it resolves. Default: at once. */
+  readonly durable?: () => Promise<void>;
 }
 
 /** Seconds a refused writer is asked to wait before trying again. */
@@ -61,6 +65,8 @@ export class GroupCommitWriter {
   private readonly queue: PendingWrite[] = [];
   private isScheduled = false;
   private running: Promise<void> | undefined;
+  /** Batches committed, waiting for `durable`. */
+  private readonly syncing = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -92,10 +98,11 @@ export class GroupCommitWriter {
     return maxQueueAgeMs !== undefined && oldest !== undefined && now - oldest.queuedAt > maxQueueAgeMs;
   }
 
-  /** Resolves when every write queued so far has been committed or rejected. */
+  /** Resolves when every write queued so far has been committed (and answered) or rejected. */
   async drain(): Promise<void> {
-    while (this.running || this.isScheduled || this.queue.length > 0) {
+    while (this.running || this.isScheduled || this.queue.length > 0 || this.syncing.size > 0) {
       if (this.running) await this.running;
+      else if (this.syncing.size > 0) await Promise.all(this.syncing);
       else await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -169,7 +176,22 @@ export class GroupCommitWriter {
     }
     this.stats.committedBatches++;
     this.stats.committedWrites += done.length;
-    for (const d of done) d.pending.resolve(d.value);
+    if (!this.options.durable) {
+      for (const d of done) d.pending.resolve(d.value);
+      return;
+    }
+    const answered = this.options.durable().then(
+      () => {
+        for (const d of done) d.pending.resolve(d.value);
+      },
+      (error: unknown) => {
+        // Committed, but not known to be on disk: not acknowledged (a retry with the same idempotency key finds it).
+        this.stats.lostBatches++;
+        for (const d of done) d.pending.reject(error);
+      },
+    );
+    this.syncing.add(answered);
+    void answered.finally(() => this.syncing.delete(answered));
   }
 
   private async runInSavepoint(

@@ -35,7 +35,7 @@ export function migrationConnection(database: Database) {
 
 async function assertDurable(database: Database): Promise<void> {
   if (database instanceof SqliteDatabase) {
-    if (database.synchronousLevel() < 2) throw new DurabilityError('SQLite synchronous is below FULL: refusing to start in production');
+    if (!database.durableCommits()) throw new DurabilityError('SQLite commits are not synced to disk (synchronous below FULL): refusing to start in production');
   } else if (database instanceof PostgresDatabase) {
     const settings = await database.durabilitySettings();
     if (settings.fsync !== 'on') throw new DurabilityError('PostgreSQL fsync is off: refusing to start in production');

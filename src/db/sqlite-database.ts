@@ -7,6 +7,7 @@ import type { SqliteDatabaseConfig } from '../config/config.js';
 import type { CrashPoints } from './crash-points.js';
 import type { Database, Executor } from './database.js';
 import { GroupCommitWriter, type WriterStats } from './group-commit-writer.js';
+import { WalSync } from './wal-sync.js';
 import type { DB } from './schema.js';
 
 /** Transactions take the write lock up front, so two writers never deadlock on a lock upgrade. */
@@ -68,11 +69,19 @@ function withStatementCache(connection: SqliteConnection.Database): SqliteDialec
  */
 const CACHE_SIZE = -65_536;
 
+/**
+ * FULL is kept by fsyncing the WAL off the event loop after each COMMIT (wal-sync.ts) on a connection at
+ * NORMAL; EXTRA (which also syncs the directory) is left to SQLite itself.
+ */
+function syncsOffTheEventLoop(config: SqliteDatabaseConfig): boolean {
+  return config.synchronous === 'FULL';
+}
+
 export function openSqliteWriteConnection(config: SqliteDatabaseConfig): SqliteConnection.Database {
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
   const connection = new SqliteConnection(config.file, { timeout: BUSY_TIMEOUT_MS });
   connection.pragma('journal_mode = WAL');
-  connection.pragma(`synchronous = ${config.synchronous}`);
+  connection.pragma(`synchronous = ${syncsOffTheEventLoop(config) ? 'NORMAL' : config.synchronous}`);
   connection.pragma('foreign_keys = ON');
   connection.pragma(`cache_size = ${CACHE_SIZE}`);
   return connection;
@@ -84,6 +93,7 @@ export class SqliteDatabase implements Database {
   /** The write connection as Kysely; used directly only by migrations and the group-commit writer. */
   readonly writerKysely: Kysely<DB>;
   private readonly writer: GroupCommitWriter;
+  private readonly walSync: WalSync | null;
 
   private constructor(
     private readonly writeConnection: SqliteConnection.Database,
@@ -93,7 +103,10 @@ export class SqliteDatabase implements Database {
   ) {
     this.writerKysely = new Kysely<DB>({ dialect: new DurableSqliteDialect({ database: withStatementCache(writeConnection) }) });
     this.reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(readConnection) }) });
+    const walSync = syncsOffTheEventLoop(config) ? new WalSync(`${config.file}-wal`) : null;
+    this.walSync = walSync;
     this.writer = new GroupCommitWriter(this.writerKysely, () => writeConnection.inTransaction, {
+      ...(walSync ? { durable: () => walSync.afterCommit() } : {}),
       maxBatchSize: config.writeBatchMaxSize,
       maxBatchMs: config.writeBatchMaxMs,
       crashPoints,
@@ -110,9 +123,19 @@ export class SqliteDatabase implements Database {
     return new SqliteDatabase(writeConnection, readConnection, config, crashPoints);
   }
 
-  /** The synchronous level actually in force (2 = FULL, 3 = EXTRA). */
+  /** The synchronous level of the write connection (1 = NORMAL, 2 = FULL, 3 = EXTRA). */
   synchronousLevel(): number {
     return Number(this.writeConnection.pragma('synchronous', { simple: true }));
+  }
+
+  /** Every acknowledged commit is on disk: SQLite syncs in COMMIT (FULL, EXTRA), or the WAL is fsynced after it. */
+  durableCommits(): boolean {
+    return this.synchronousLevel() >= 2 || (this.walSync !== null && this.synchronousLevel() === 1);
+  }
+
+  /** WAL fsyncs done off the event loop (each covers every commit made before it began); null when SQLite syncs. */
+  walSyncs(): number | null {
+    return this.walSync?.syncs ?? null;
   }
 
   /** Counters of the group-commit writer (batches and writes committed, batches lost). */
@@ -138,5 +161,6 @@ export class SqliteDatabase implements Database {
     await this.writerKysely.destroy();
     // Kysely only closes a connection it has used; close both explicitly, whatever happened.
     for (const connection of [this.readConnection, this.writeConnection]) if (connection.open) connection.close();
+    this.walSync?.close();
   }
 }
