@@ -189,7 +189,7 @@ function retarget(op: Operation, value: unknown, fx: Fixtures): unknown {
     procedureCode: BIRTH.code,
     caseCode: BIRTH.caseCode,
     attachmentIds: [],
-    component: 'TP1',
+    component: 'GT_TK',
     implementingUnitIds: [fx.candangDesk],
   };
   if (Array.isArray(value)) return value.map((v) => retarget(op, v, fx));

@@ -4,7 +4,7 @@
 // any refusal in words, and the files uploaded with a button to remove each.
 import { useId, useState, type ChangeEvent } from 'react';
 import { ApiError } from '../../api/client';
-import { formatNumber, useI18n } from '../../i18n/i18n';
+import { formatFileSize, useI18n } from '../../i18n/i18n';
 import { removeFile, uploadFile, type CitizenFile, type StoredDraft } from './filing-draft';
 
 interface Props {
@@ -14,11 +14,6 @@ interface Props {
   readonly files: readonly CitizenFile[];
   readonly onAdded: (file: CitizenFile) => void;
   readonly onRemoved: (fileId: string) => void;
-}
-
-export function fileSizeLabel(size: number, lang: 'vi' | 'en'): string {
-  if (size < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(size / 1024)), lang)} KB`;
-  return `${formatNumber(size / (1024 * 1024), lang, 1)} MB`;
 }
 
 export function ComponentFiles({ draft, componentCode, componentName, files, onAdded, onRemoved }: Props) {
@@ -67,7 +62,7 @@ export function ComponentFiles({ draft, componentCode, componentName, files, onA
         <ul className="file-list" aria-label={t('upload.filesOf', { name: componentName })}>
           {files.map((f) => (
             <li key={f.id}>
-              <span className="file-name">{f.fileName}</span> <span className="meta">({fileSizeLabel(f.size, lang)})</span>
+              <span className="file-name">{f.fileName}</span> <span className="meta">({formatFileSize(f.size, lang)})</span>
               <button type="button" className="button-link" onClick={() => void remove(f)} disabled={removing === f.id} aria-label={t('upload.removeNamed', { name: f.fileName })}>
                 {t('upload.remove')}
               </button>

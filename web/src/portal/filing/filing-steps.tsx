@@ -1,10 +1,10 @@
 // The steps of online filing, each a fieldset of labelled controls with its own errors.
 import type { components } from '../../api/client';
-import { useI18n } from '../../i18n/i18n';
+import { formatFileSize, useI18n } from '../../i18n/i18n';
 import { TextField } from '../../shell/parts';
 import type { Unit } from '../desks';
 import { deliveryLabel, timeLimitLabel } from '../labels';
-import { ComponentFiles, fileSizeLabel } from './component-files';
+import { ComponentFiles } from './component-files';
 import type { CitizenFile, Delivery, FilingForm, StoredDraft } from './filing-draft';
 
 type Version = components['schemas']['ProcedureVersion'];
@@ -171,7 +171,7 @@ export function ReviewStep({ procedure, desks, form, files }: { procedure: Versi
                 <ul className="file-list" aria-label={t('upload.filesOf', { name: c.name })}>
                   {own.map((f) => (
                     <li key={f.id}>
-                      <span className="file-name">{f.fileName}</span> <span className="meta">({fileSizeLabel(f.size, lang)})</span>
+                      <span className="file-name">{f.fileName}</span> <span className="meta">({formatFileSize(f.size, lang)})</span>
                     </li>
                   ))}
                 </ul>
