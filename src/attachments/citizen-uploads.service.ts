@@ -14,8 +14,8 @@ export interface DraftFiles {
   requireOpenFor(dossierId: string, token: string | undefined, componentCode: string): Promise<void>;
   /** Attachment id → component code, for the dossier's own files; throws on a wrong token. */
   cited(dossierId: string, token: string | undefined): Promise<ReadonlyMap<string, string>>;
-  link(dossierId: string, token: string | undefined, componentCode: string, attachmentId: string): Promise<void>;
-  unlink(dossierId: string, token: string | undefined, attachmentId: string): Promise<void>;
+  link(dossierId: string, token: string | undefined, componentCode: string, file: { readonly id: string; readonly fileName: string }): Promise<void>;
+  unlink(dossierId: string, token: string | undefined, file: { readonly id: string; readonly fileName: string }): Promise<void>;
 }
 
 export interface CitizenFile extends AttachmentRecord {
@@ -34,7 +34,7 @@ export class CitizenUploadsService {
     const file = await open();
     const record = await this.attachments.storeUpload({ ...file, dossierId, kind: 'upload' }, null);
     try {
-      await this.drafts.link(dossierId, token, componentCode, record.id);
+      await this.drafts.link(dossierId, token, componentCode, record);
     } catch (error) {
       await this.attachments.remove(record.id); // submitted meanwhile: the file is not left behind unseen
       throw error;
@@ -61,7 +61,7 @@ export class CitizenUploadsService {
   /** Only while the dossier is the citizen's to change; the row goes, the content stays (it may be shared). */
   async remove(dossierId: string, token: string | undefined, attachmentId: string): Promise<void> {
     const file = await this.describe(dossierId, token, attachmentId);
-    await this.drafts.unlink(dossierId, token, file.id);
+    await this.drafts.unlink(dossierId, token, file);
     if (file.uploadedBy === null && file.kind === 'upload') await this.attachments.remove(file.id);
   }
 

@@ -39,7 +39,8 @@ export class DraftFilesService {
   }
 
   /** Records that the stored file documents the component (one `draft_updated` event). */
-  async link(id: string, token: string | undefined, componentCode: string, attachmentId: string): Promise<void> {
+  async link(id: string, token: string | undefined, componentCode: string, file: { readonly id: string; readonly fileName: string }): Promise<void> {
+    const attachmentId = file.id;
     const current = await this.requireOwner(id, token);
     const info = await this.ctx.planner.procedureCase(current.procedure.code, current.procedure.caseCode, this.ctx.today());
     const name = info.components.find((c) => c.code === componentCode)?.name ?? componentCode;
@@ -51,22 +52,24 @@ export class DraftFilesService {
         const components: SubmittedComponent[] = present
           ? state.components.map((c) => (c.code === componentCode ? { ...c, attachmentIds: [...c.attachmentIds, attachmentId] } : c))
           : [...state.components, { code: componentCode, name, originals: 0, copies: 0, attachmentIds: [attachmentId] }];
-        return { events: [{ type: 'draft_updated', components }] };
+        return { events: [{ type: 'draft_updated', components, fileAdded: { attachmentId, fileName: file.fileName, componentCode } }] };
       },
       { actorId: null, unitId: null },
     );
   }
 
   /** Takes the file out of its component; ATTACHMENT_NOT_FOUND when the dossier does not cite it. */
-  async unlink(id: string, token: string | undefined, attachmentId: string): Promise<void> {
+  async unlink(id: string, token: string | undefined, file: { readonly id: string; readonly fileName: string }): Promise<void> {
+    const attachmentId = file.id;
     await this.requireOwner(id, token);
     await this.ctx.store.execute(
       id,
       async (state) => {
-        if (!citedFiles(state).has(attachmentId)) throw new AppError('ATTACHMENT_NOT_FOUND');
+        const componentCode = citedFiles(state).get(attachmentId);
+        if (!componentCode) throw new AppError('ATTACHMENT_NOT_FOUND');
         requireOpen(state);
         const components = state.components.map((c) => ({ ...c, attachmentIds: c.attachmentIds.filter((a) => a !== attachmentId) }));
-        return { events: [{ type: 'draft_updated', components }] };
+        return { events: [{ type: 'draft_updated', components, fileRemoved: { attachmentId, fileName: file.fileName, componentCode } }] };
       },
       { actorId: null, unitId: null },
     );

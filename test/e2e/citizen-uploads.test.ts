@@ -133,6 +133,7 @@ describe('citizen uploads and account screens (Chromium)', () => {
     await screenshot(citizen, 'portal-filing-review-uploads-phone');
     await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Đã gửi hồ sơ' }).waitFor();
+    await citizen.getByText('giay-chung-sinh.pdf').waitFor(); // the submitted dossier lists the citizen's files
     dossierId = citizen.url().split('/').pop()!;
     assert.match(dossierId, /^[0-9a-f-]{36}$/);
     await citizen.close();
@@ -147,6 +148,8 @@ describe('citizen uploads and account screens (Chromium)', () => {
     await files.getByRole('link', { name: 'to-khai.png' }).waitFor();
     const text = await files.innerText();
     assert.ok(text.includes('giay-chung-sinh.pdf') && text.includes('Giấy chứng sinh') && text.includes('Tờ khai đăng ký khai sinh'), text);
+    await officer.getByText('Người nộp đính kèm tệp to-khai.png').waitFor(); // the timeline names the file
+    await officer.getByText('Người nộp xóa tệp trang-2.png').waitFor();
     const href = await files.getByRole('link', { name: 'giay-chung-sinh.pdf' }).getAttribute('href');
     const response = await officer.request.get(`${base}${href}`);
     assert.equal(response.status(), 200);

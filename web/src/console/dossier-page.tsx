@@ -150,7 +150,7 @@ export function DossierPage() {
           {(events.data?.items ?? []).map((e) => (
             <li key={e.seq} className="timeline-item">
               <p>
-                <strong>{eventLabel(t, e.type)}</strong>
+                <strong>{eventLabel(t, e.type, e.payload)}</strong>
               </p>
               <p className="meta">{formatDateTime(e.at)}</p>
             </li>

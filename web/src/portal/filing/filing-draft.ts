@@ -97,7 +97,7 @@ export function readOwn(id: string, token: string) {
   return unwrap(api.GET('/api/v1/public/dossiers/{id}', { params: { path: { id }, header: { 'x-draft-token': token } } }));
 }
 
-export async function listFiles(draft: StoredDraft): Promise<CitizenFile[]> {
+export async function listFiles(draft: { readonly id: string; readonly token: string }): Promise<CitizenFile[]> {
   const list = await unwrap(api.GET('/api/v1/public/dossiers/{id}/attachments', { params: { path: { id: draft.id }, header: { 'x-draft-token': draft.token } } }));
   return list.items;
 }
