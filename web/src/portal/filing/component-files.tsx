@@ -63,7 +63,7 @@ export function ComponentFiles({ draft, componentCode, componentName, files, onA
           {files.map((f) => (
             <li key={f.id}>
               <span className="file-name">{f.fileName}</span> <span className="meta">({formatFileSize(f.size, lang)})</span>
-              <button type="button" className="button-link" onClick={() => void remove(f)} disabled={removing === f.id} aria-label={t('upload.removeNamed', { name: f.fileName })}>
+              <button type="button" className="button-danger button-small" onClick={() => void remove(f)} disabled={removing === f.id} aria-label={t('upload.removeNamed', { name: f.fileName })}>
                 {t('upload.remove')}
               </button>
             </li>
