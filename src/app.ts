@@ -31,6 +31,7 @@ import { workflowRoutes } from './workflow/workflow.routes.js';
 import { ProcessDefinitionResponse } from './workflow/workflow.schemas.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
 import { attachmentsRoutes } from './attachments/attachments.routes.js';
+import { citizenUploadsRoutes } from './attachments/citizen-uploads.routes.js';
 import { documentsRoutes } from './documents/documents.routes.js';
 import { ProcedureSummary, ProcedureVersionResponse } from './catalog/catalog.schemas.js';
 import { reportsRoutes } from './reports/reports.routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reportsRoutes(services.reports, services.reportDrilldown), { prefix: '/api/v1/reports' });
   await app.register(documentsRoutes(services.documents, services.signing), { prefix: '/api/v1' });
   await app.register(attachmentsRoutes(services.attachments, config.documents.maxUploadBytes), { prefix: '/api/v1' });
+  await app.register(citizenUploadsRoutes(services.citizenUploads, config.documents.maxUploadBytes), { prefix: '/api/v1/public/dossiers' });
   await app.register(jobsRoutes(services.jobsAdmin), { prefix: '/api/v1/admin' });
   if (!(await registerWebApp(app, options.webRoot))) app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
 

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { AttachmentsRepository } from './attachments/attachments.repository.js';
 import { AttachmentsService, type DossierAccess } from './attachments/attachments.service.js';
+import { CitizenUploadsService } from './attachments/citizen-uploads.service.js';
 import { LocalDiskStore } from './attachments/content-store.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { AuditService } from './audit/audit.service.js';
@@ -30,6 +31,7 @@ import { ReportDrilldownService } from './reports/report-drilldown.service.js';
 import { ReportsService } from './reports/reports.service.js';
 import { ReportMaintenanceService } from './reports/report-maintenance.service.js';
 import { ImportService } from './dossiers/import.service.js';
+import { DraftFilesService } from './dossiers/draft-files.service.js';
 import { IntakeService } from './dossiers/intake.service.js';
 import { ProcessingService } from './dossiers/processing.service.js';
 import { DossierQueries } from './dossiers/queries.service.js';
@@ -112,6 +114,7 @@ export interface Services {
   readonly reportMaintenance: ReportMaintenanceService;
   readonly reportDrilldown: ReportDrilldownService;
   readonly attachments: AttachmentsService;
+  readonly citizenUploads: CitizenUploadsService;
   readonly signing: SigningService;
   readonly documents: DocumentsService;
   readonly audit: AuditService;
@@ -189,6 +192,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
     reportDrilldown: new ReportDrilldownService(uow, reports),
     reportMaintenance: new ReportMaintenanceService(uow),
     attachments,
+    citizenUploads: new CitizenUploadsService(attachments, new DraftFilesService(dossiers)),
     signing,
     documents: new DocumentsService(uow, clock, dossierQueries, catalog, signing, attachments, config.documents.publicBaseUrl),
     audit: new AuditService(uow),

@@ -189,6 +189,7 @@ function retarget(op: Operation, value: unknown, fx: Fixtures): unknown {
     procedureCode: BIRTH.code,
     caseCode: BIRTH.caseCode,
     attachmentIds: [],
+    component: 'GT_TK',
     implementingUnitIds: [fx.candangDesk],
   };
   if (Array.isArray(value)) return value.map((v) => retarget(op, v, fx));
@@ -215,7 +216,7 @@ function requestFor(op: Operation, fx: Fixtures, seed: number) {
   } else if (op.key === 'POST /api/v1/dossiers/import') {
     headers['content-type'] = 'application/x-ndjson';
     payload = '{}\n';
-  } else if (op.key === 'POST /api/v1/attachments' || op.key === 'POST /api/v1/dossiers/{id}/attachments') {
+  } else if (op.key === 'POST /api/v1/attachments' || op.key === 'POST /api/v1/dossiers/{id}/attachments' || op.key === 'POST /api/v1/public/dossiers/{id}/attachments') {
     headers['content-type'] = `multipart/form-data; boundary=${BOUNDARY}`;
     payload = Buffer.concat([Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), PDF, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
   } else if (json) {

@@ -43,6 +43,10 @@ export class AttachmentsRepository {
     return ids.filter((id) => !found.has(id));
   }
 
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('attachments').where('id', '=', id).execute();
+  }
+
   async ofDossier(dossierId: string): Promise<AttachmentRecord[]> {
     return (await this.db.selectFrom('attachments').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').orderBy('id').execute()).map(toRecord);
   }

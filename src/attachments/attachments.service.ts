@@ -40,6 +40,14 @@ export class AttachmentsService {
 
   async upload(actor: Actor, input: UploadInput): Promise<AttachmentRecord> {
     if (input.dossierId) await this.dossiers.referencedAttachments(actor, input.dossierId);
+    return this.storeUpload(input, actor.userId);
+  }
+
+  /**
+   * Streams, sniffs and stores a file whose access the caller has already checked (a staff member's upload
+   * above; a citizen's draft, checked by its token, in CitizenUploadsService): `uploadedBy` null for citizens.
+   */
+  async storeUpload(input: UploadInput, uploadedBy: string | null): Promise<AttachmentRecord> {
     let fileName: string;
     try {
       fileName = cleanFileName(input.fileName);
@@ -57,7 +65,7 @@ export class AttachmentsService {
       throw error;
     }
     await staged.commit();
-    const record: AttachmentRecord = { id: randomUUID(), sha256: staged.sha256, size: staged.size, mediaType: type.mediaType, fileName, kind: input.kind ?? 'upload', dossierId: input.dossierId ?? null, uploadedBy: actor.userId, createdAt: this.clock.now().toISOString() };
+    const record: AttachmentRecord = { id: randomUUID(), sha256: staged.sha256, size: staged.size, mediaType: type.mediaType, fileName, kind: input.kind ?? 'upload', dossierId: input.dossierId ?? null, uploadedBy, createdAt: this.clock.now().toISOString() };
     await this.uow.write((r) => r.attachments.insert(record));
     return record;
   }
@@ -94,6 +102,11 @@ export class AttachmentsService {
     return record;
   }
 
+  /** The files stored for a dossier (not the ones it only cites); for callers that checked access themselves. */
+  ownFilesOf(dossierId: string): Promise<AttachmentRecord[]> {
+    return this.uow.read.attachments.ofDossier(dossierId);
+  }
+
   async listForDossier(actor: Actor, dossierId: string): Promise<AttachmentRecord[]> {
     const referenced = await this.dossiers.referencedAttachments(actor, dossierId);
     const own = await this.uow.read.attachments.ofDossier(dossierId);
@@ -104,6 +117,11 @@ export class AttachmentsService {
       if (record) cited.push(record);
     }
     return [...own, ...cited];
+  }
+
+  /** Forgets a file's row (a citizen removing an upload from their draft); the content stays, it may be shared. */
+  async remove(id: string): Promise<void> {
+    await this.uow.write((r) => r.attachments.delete(id));
   }
 
   content(record: AttachmentRecord): Readable {

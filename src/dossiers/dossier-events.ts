@@ -10,6 +10,13 @@ export type TaskStart = Omit<Task, 'status' | 'assigneeId' | 'finishedAt' | 'tim
   readonly doneWith?: { readonly finishedAt: string; readonly timeliness: Timeliness | null } | null;
 };
 
+/** Which file, under which name, for which component (thành phần hồ sơ). */
+export interface FileNote {
+  readonly attachmentId: string;
+  readonly fileName: string;
+  readonly componentCode: string;
+}
+
 export type DossierEventBody =
   | {
       readonly type: 'drafted';
@@ -23,7 +30,16 @@ export type DossierEventBody =
       /** Set for a dossier imported from a legacy system: where from, and a fingerprint of the imported record. */
       readonly imported?: { readonly source: string; readonly fingerprint: string };
     }
-  | { readonly type: 'draft_updated'; readonly applicant?: Applicant; readonly subject?: string; readonly components?: readonly SubmittedComponent[]; readonly resultDelivery?: ResultDelivery }
+  | {
+      readonly type: 'draft_updated';
+      readonly applicant?: Applicant;
+      readonly subject?: string;
+      readonly components?: readonly SubmittedComponent[];
+      readonly resultDelivery?: ResultDelivery;
+      /** The applicant's upload or removal of one file that made this change (the components carry the result). */
+      readonly fileAdded?: FileNote;
+      readonly fileRemoved?: FileNote;
+    }
   | { readonly type: 'submitted' }
   | {
       readonly type: 'received';

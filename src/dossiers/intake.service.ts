@@ -10,7 +10,7 @@ import { cleanText, requireMandatoryComponents, submittedComponents, type Comman
 import type { DossierEventBody } from './dossier-events.js';
 import { stepTimeliness, type ProcedureCaseInfo } from './dossier-planning.js';
 import type { Decision } from './dossier-store.js';
-import type { Applicant, Channel, DossierState, ResultDelivery, Task } from './dossier.js';
+import type { Applicant, Channel, DossierState, ResultDelivery, SubmittedComponent, Task } from './dossier.js';
 import { isDeskOfficer, requireDeskOfficer } from './dossiers.policy.js';
 import { evolve } from './evolve.js';
 import { requireStatus } from './transitions.js';
@@ -52,6 +52,11 @@ function cleanApplicant(applicant: Applicant): Applicant {
     communeUnitId: applicant.communeUnitId ?? null,
     representative: applicant.representative ? { ...applicant.representative, name: cleanText(applicant.representative.name), phone: opt(applicant.representative.phone), authorisation: opt(applicant.representative.authorisation) } : null,
   };
+}
+
+/** A component sent without `attachmentIds` keeps the files already uploaded for it (the citizen's uploads are linked one by one). */
+function keepUploads(components: readonly SubmittedComponent[], inputs: readonly ComponentInput[], state: DossierState): SubmittedComponent[] {
+  return components.map((c, i) => (inputs[i]!.attachmentIds === undefined ? { ...c, attachmentIds: [...(state.components.find((s) => s.code === c.code)?.attachmentIds ?? [])] } : c));
 }
 
 export class IntakeService {
@@ -103,17 +108,18 @@ export class IntakeService {
     const current = await this.requireDraftAccess(id, access.token, access.actor ?? null);
     const info = await this.ctx.planner.procedureCase(current.procedure.code, current.procedure.caseCode, this.ctx.today());
     if (change.components) await this.ctx.requireAttachments(change.components.flatMap((c) => c.attachmentIds ?? []), 'components');
-    const body: DossierEventBody = {
-      type: 'draft_updated',
-      ...(change.applicant ? { applicant: cleanApplicant(change.applicant) } : {}),
-      ...(change.subject !== undefined ? { subject: cleanText(change.subject) } : {}),
-      ...(change.components ? { components: submittedComponents(info, change.components) } : {}),
-      ...(change.resultDelivery ? { resultDelivery: change.resultDelivery } : {}),
-    };
+    const components = change.components ? submittedComponents(info, change.components) : null;
     return this.ctx.store.execute(
       id,
       async (state) => {
         requireStatus(state, ['draft', 'returned_for_completion'], 'update_draft');
+        const body: DossierEventBody = {
+          type: 'draft_updated',
+          ...(change.applicant ? { applicant: cleanApplicant(change.applicant) } : {}),
+          ...(change.subject !== undefined ? { subject: cleanText(change.subject) } : {}),
+          ...(components ? { components: keepUploads(components, change.components!, state) } : {}),
+          ...(change.resultDelivery ? { resultDelivery: change.resultDelivery } : {}),
+        };
         return { events: [body] };
       },
       { actorId: access.actor?.userId ?? null, unitId: access.actor ? current.receivingUnitId : null },

@@ -79,6 +79,7 @@ export const errorCatalogue = {
   DOSSIER_UNKNOWN_COMPONENT: { status: 422, vi: 'Thành phần hồ sơ không có trong danh mục của thủ tục.', en: 'A component is not one the procedure requires.' },
   DOSSIER_UNIT_CANNOT_RECEIVE: { status: 422, vi: 'Đơn vị này không tiếp nhận hồ sơ của thủ tục này.', en: 'This unit does not receive dossiers for this procedure.' },
   DOSSIER_CHANNEL_NOT_OFFERED: { status: 422, vi: 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp trực tiếp hoặc qua bưu chính.', en: 'This procedure is not offered online; file it in person or by post.' },
+  DOSSIER_FILES_CLOSED: { status: 409, vi: 'Chỉ thêm hoặc xóa được tệp khi hồ sơ còn là bản nháp hoặc đang được trả lại để bổ sung, hoàn thiện; hồ sơ này đã nộp.', en: 'Files can be added or removed only while the dossier is a draft or has been returned to you for completion; this one has been submitted.' },
   DOSSIER_DRAFT_TOKEN_INVALID: { status: 403, vi: 'Mã truy cập hồ sơ nháp không đúng.', en: 'The draft access token is not valid.' },
   DOSSIER_TASK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bước xử lý của hồ sơ.', en: 'The processing step was not found.' },
   DOSSIER_TASK_NOT_ACTIVE: { status: 409, vi: 'Bước xử lý này không còn đang thực hiện.', en: 'This processing step is not in progress.' },

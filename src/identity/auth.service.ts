@@ -37,6 +37,8 @@ export interface StaffProfile {
   readonly username: string;
   readonly fullName: string;
   readonly isSystemAdmin: boolean;
+  /** Disabled by an administrator: cannot sign in. */
+  readonly disabled: boolean;
   readonly roles: readonly RoleAssignment[];
 }
 
@@ -131,7 +133,7 @@ export class AuthService {
 
   private async profileOf(user: UserRecord): Promise<StaffProfile> {
     const roles = await this.uow.read.identity.rolesOf(user.id);
-    return { id: user.id, username: user.username, fullName: user.fullName, isSystemAdmin: user.isSystemAdmin, roles };
+    return { id: user.id, username: user.username, fullName: user.fullName, isSystemAdmin: user.isSystemAdmin, disabled: user.disabledAt !== null, roles };
   }
 }
 

@@ -28,6 +28,7 @@ export const StaffProfileResponse = Type.Object(
     username: Type.String(),
     fullName: Type.String(),
     isSystemAdmin: Type.Boolean(),
+    disabled: Type.Boolean({ description: 'Disabled by an administrator: the account cannot sign in' }),
     roles: Type.Array(RoleAssignmentSchema),
   },
   { $id: 'StaffProfile', title: 'Staff member' },

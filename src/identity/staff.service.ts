@@ -45,7 +45,7 @@ export class StaffService {
       await identity.insertUser({ id, username, fullName: input.fullName.normalize('NFC').trim(), email: input.email ?? null, phone: input.phone ?? null, passwordHash, isSystemAdmin: input.isSystemAdmin ?? false, now });
       for (const role of dedupe(input.roles)) await identity.addRole(randomUUID(), id, role, now);
       await audit.append({ occurredAt: now, actorUserId: actor?.userId ?? null, action: 'user.created', entityType: 'user', entityId: id, requestId: context.requestId ?? null, details: { username, roles: input.roles, isSystemAdmin: input.isSystemAdmin ?? false } });
-      return { id, username, fullName: input.fullName, isSystemAdmin: input.isSystemAdmin ?? false, roles: dedupe(input.roles) };
+      return { id, username, fullName: input.fullName, isSystemAdmin: input.isSystemAdmin ?? false, disabled: false, roles: dedupe(input.roles) };
     });
   }
 
@@ -70,7 +70,7 @@ export class StaffService {
       for (const role of wanted) if (!current.some((c) => same(c, role))) await identity.addRole(randomUUID(), userId, role, now);
       await audit.append({ occurredAt: now, actorUserId: actor.userId, action: 'user.roles_changed', entityType: 'user', entityId: userId, requestId: context.requestId ?? null, details: { removed: removable, roles: wanted } });
       const finalRoles = await identity.rolesOf(userId);
-      return { id: user.id, username: user.username, fullName: user.fullName, isSystemAdmin: user.isSystemAdmin, roles: finalRoles };
+      return { id: user.id, username: user.username, fullName: user.fullName, isSystemAdmin: user.isSystemAdmin, disabled: user.disabledAt !== null, roles: finalRoles };
     });
   }
 
@@ -118,7 +118,7 @@ export class StaffService {
     }
     const users = await this.uow.read.identity.listUsers(unitIds, limit, offset);
     const roles = await this.uow.read.identity.rolesOfUsers(users.map((u) => u.id));
-    return users.map((u) => ({ id: u.id, username: u.username, fullName: u.fullName, isSystemAdmin: u.isSystemAdmin, roles: roles.get(u.id) ?? [] }));
+    return users.map((u) => ({ id: u.id, username: u.username, fullName: u.fullName, isSystemAdmin: u.isSystemAdmin, disabled: u.disabledAt !== null, roles: roles.get(u.id) ?? [] }));
   }
 
   private async requireAdministersAll(actor: Actor | null, units: UnitsRepository, roles: readonly RoleAssignment[]): Promise<void> {

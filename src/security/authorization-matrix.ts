@@ -171,6 +171,10 @@ const entries: MatrixEntry[] = [
   { operation: 'GET /api/v1/public/dossiers/{id}', object: 'draft', allow: [{ who: 'draft_holder', relation: 'self' }] },
   { operation: 'PATCH /api/v1/public/dossiers/{id}', object: 'draft', allow: [{ who: 'draft_holder', relation: 'self' }] },
   { operation: 'POST /api/v1/public/dossiers/{id}/submit', object: 'draft', allow: [{ who: 'draft_holder', relation: 'self' }] },
+  { operation: 'POST /api/v1/public/dossiers/{id}/attachments', object: 'draft', allow: [{ who: 'draft_holder', relation: 'self' }] },
+  { operation: 'GET /api/v1/public/dossiers/{id}/attachments', object: 'draft', allow: [{ who: 'draft_holder', relation: 'self' }] },
+  { operation: 'GET /api/v1/public/dossiers/{id}/attachments/{attachmentId}', object: 'draft', allow: [{ who: 'draft_holder', relation: 'self' }] },
+  { operation: 'DELETE /api/v1/public/dossiers/{id}/attachments/{attachmentId}', object: 'draft', allow: [{ who: 'draft_holder', relation: 'self' }] },
   { operation: 'GET /api/v1/public/dossiers/lookup/{code}', object: 'dossier', allow: anyone, scoped: 'no personal data' },
   // Reports: leaders of the unit, supervisors and administrators of it or above
   { operation: 'GET /api/v1/reports/figures', object: 'report_scope', allow: reportReaders },

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { Layout } from '../shell/layout';
 import { Loading } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
+import { AccountPage } from './account-page';
 import { CalendarPage } from './calendar-page';
 import { CatalogAdminPage } from './catalog-admin-page';
 import { DossierPage } from './dossier-page';
@@ -59,7 +60,11 @@ export default function ConsoleApp() {
           <li>
             <Link href="/lich-lam-viec">{t('console.calendar')}</Link>
           </li>
-          <li className="who">{me.data!.fullName}</li>
+          <li className="who">
+            <Link href="/tai-khoan" aria-label={`${t('console.account')}: ${me.data!.fullName}`}>
+              {me.data!.fullName}
+            </Link>
+          </li>
           <li>
             <button type="button" className="button-link" onClick={() => void signOut()}>
               {t('console.signOut')}
@@ -93,6 +98,7 @@ export default function ConsoleApp() {
             <Route path="/lich-lam-viec" component={CalendarPage} />
             <Route path="/bao-cao" component={ReportsPage} />
             <Route path="/quan-tri/can-bo" component={StaffPage} />
+            <Route path="/tai-khoan" component={AccountPage} />
             <Route path="/quan-tri/thu-tuc" component={CatalogAdminPage} />
             <Route>
               <Redirect to="/" />

@@ -1,5 +1,5 @@
 // A dossier for staff: summary, the appointment with the legal clock's explanation, the actions this
-// user may take (from the server's permissions), the control sheet and the timeline of events.
+// user may take (from the server's permissions), its files, the control sheet and the timeline of events.
 import { useParams } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { formatDateTime, useI18n } from '../i18n/i18n';
@@ -7,6 +7,7 @@ import { deliveryLabel } from '../portal/labels';
 import { ErrorMessage, Loading, PageTitle } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
 import { DossierActions } from './dossier-actions';
+import { DossierFiles } from './dossier-files';
 import { eventLabel, timelinessLabel } from './event-labels';
 
 export function DossierPage() {
@@ -102,6 +103,7 @@ export function DossierPage() {
           )}
         </section>
       </div>
+      <DossierFiles dossier={d} round={round} />
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('dossier.actions')}</h2>
         <DossierActions dossier={d} onChanged={dossier.reload} />
@@ -148,7 +150,7 @@ export function DossierPage() {
           {(events.data?.items ?? []).map((e) => (
             <li key={e.seq} className="timeline-item">
               <p>
-                <strong>{eventLabel(t, e.type)}</strong>
+                <strong>{eventLabel(t, e.type, e.payload)}</strong>
               </p>
               <p className="meta">{formatDateTime(e.at)}</p>
             </li>

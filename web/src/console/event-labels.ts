@@ -2,7 +2,10 @@
 import type { Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
-export function eventLabel(t: Translate, type: string): string {
+export function eventLabel(t: Translate, type: string, payload: Record<string, unknown> = {}): string {
+  // A draft changed by the applicant's upload or removal of one file says which file.
+  const file = (payload.fileAdded ?? payload.fileRemoved) as { fileName?: unknown } | undefined;
+  if (type === 'draft_updated' && typeof file?.fileName === 'string') return t(payload.fileAdded ? 'event.fileAdded' : 'event.fileRemoved', { name: file.fileName });
   const key = `event.${type}` as MessageKey;
   return key in EVENT_KEYS ? t(key) : type;
 }

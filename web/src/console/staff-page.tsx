@@ -119,6 +119,24 @@ export function StaffPage() {
   const [editing, setEditing] = useState<{ id: string; roles: RoleRow[] } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ApiError | undefined>();
+  const [confirming, setConfirming] = useState<{ id: string; name: string; disable: boolean } | null>(null);
+  const [switchError, setSwitchError] = useState<ApiError | undefined>();
+
+  /** Disables or enables the account being confirmed; disabling ends its sessions at once (the server says how many). */
+  const switchAccount = async () => {
+    if (!confirming) return;
+    setSwitchError(undefined);
+    const { id, name, disable } = confirming;
+    try {
+      const path = { params: { path: { id } } };
+      const result = await unwrap(disable ? api.POST('/api/v1/staff/{id}/disable', path) : api.POST('/api/v1/staff/{id}/enable', path));
+      setConfirming(null);
+      setNotice(disable ? t('staff.disabledNotice', { name, n: result.sessionsEnded }) : t('staff.enabledNotice', { name }));
+      staff.reload();
+    } catch (e) {
+      setSwitchError(e as ApiError);
+    }
+  };
 
   const saveRoles = async () => {
     if (!editing) return;
@@ -152,6 +170,7 @@ export function StaffPage() {
                 <th scope="col">{t('staff.fullName')}</th>
                 <th scope="col">{t('staff.username')}</th>
                 <th scope="col">{t('staff.roles')}</th>
+                <th scope="col">{t('staff.status')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('staff.actions')}</span>
                 </th>
@@ -172,16 +191,44 @@ export function StaffPage() {
                       ))}
                     </ul>
                   </td>
+                  <td>{s.disabled ? <span className="badge badge-disabled">{t('staff.disabled')}</span> : t('staff.active')}</td>
                   <td>
-                    <button type="button" onClick={() => (setEditing({ id: s.id, roles: s.roles.map((r) => ({ unitId: r.unitId, role: r.role })) }), setNotice(null))} aria-label={t('staff.editRolesOf', { name: s.fullName })}>
-                      {t('staff.editRoles')}
-                    </button>
+                    <div className="row-actions">
+                      <button type="button" onClick={() => (setEditing({ id: s.id, roles: s.roles.map((r) => ({ unitId: r.unitId, role: r.role })) }), setNotice(null))} aria-label={t('staff.editRolesOf', { name: s.fullName })}>
+                        {t('staff.editRoles')}
+                      </button>
+                      {s.id === me.id ? null : (
+                        <button
+                          type="button"
+                          className={s.disabled ? undefined : 'button-danger'}
+                          onClick={() => (setConfirming({ id: s.id, name: s.fullName, disable: !s.disabled }), setNotice(null), setSwitchError(undefined))}
+                          aria-label={t(s.disabled ? 'staff.enableOf' : 'staff.disableOf', { name: s.fullName })}
+                        >
+                          {t(s.disabled ? 'staff.enable' : 'staff.disable')}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      ) : null}
+      {confirming ? (
+        <section className="panel panel-confirm" role="alertdialog" aria-labelledby="confirm-switch-heading" aria-describedby="confirm-switch-text">
+          <h2 id="confirm-switch-heading">{t(confirming.disable ? 'staff.disableOf' : 'staff.enableOf', { name: confirming.name })}</h2>
+          <p id="confirm-switch-text">{t(confirming.disable ? 'staff.confirmDisable' : 'staff.confirmEnable', { name: confirming.name })}</p>
+          <ErrorMessage error={switchError} />
+          <div className="actions">
+            <button type="button" className={confirming.disable ? 'button-danger' : 'button-primary'} onClick={() => void switchAccount()} autoFocus>
+              {t(confirming.disable ? 'staff.disable' : 'staff.enable')}
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              {t('staff.cancel')}
+            </button>
+          </div>
+        </section>
       ) : null}
       {editing ? (
         <form className="panel" aria-labelledby="edit-roles-heading" onSubmit={(e) => (e.preventDefault(), void saveRoles())}>

@@ -94,6 +94,12 @@ export function formatNumber(value: number, lang: Lang, fractionDigits = 0): str
   return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: fractionDigits }).format(value);
 }
 
+/** A file's size as people read it: KB below a megabyte, MB with one decimal above. */
+export function formatFileSize(bytes: number, lang: Lang): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang)} KB`;
+  return `${formatNumber(bytes / (1024 * 1024), lang, 1)} MB`;
+}
+
 export function formatMoney(amount: number, lang: Lang): string {
   return `${formatNumber(amount, lang)} đ`;
 }

@@ -6,7 +6,7 @@ import { api, unwrap } from '../api/client';
 import { formatDateTime, useI18n } from '../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
-import { draftStore, ownDossiers, readOwn } from './filing/filing-draft';
+import { draftStore, listFiles, ownDossiers, readOwn } from './filing/filing-draft';
 import { deliveryLabel } from './labels';
 
 export function OwnDossierPage() {
@@ -16,6 +16,7 @@ export function OwnDossierPage() {
   const entry = ownDossiers.find(id);
   const dossier = useLoad(() => (entry ? readOwn(entry.id, entry.token) : Promise.resolve(null)), [id]);
   const d = dossier.data;
+  const files = useLoad(() => (entry ? listFiles(entry) : Promise.resolve([])), [id]);
   const desk = useLoad(() => (d ? unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id: d.receivingUnitId }, query: {} } })) : Promise.resolve(null)), [d?.receivingUnitId]);
 
   if (!entry) {
@@ -77,6 +78,18 @@ export function OwnDossierPage() {
           <dt>{t('filing.delivery')}</dt>
           <dd>{deliveryLabel(t, d.resultDelivery)}</dd>
         </div>
+        {files.data && files.data.length > 0 ? (
+          <div>
+            <dt>{t('files.title')}</dt>
+            <dd>
+              <ul className="plain">
+                {files.data.map((f) => (
+                  <li key={f.id}>{f.fileName}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('own.status')}</dt>
           <dd>{d.statusLabel[lang]}</dd>

@@ -8,7 +8,7 @@ import { useI18n, type Translate } from '../../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle } from '../../shell/parts';
 import { useLoad } from '../../shell/use-load';
 import { loadDesks } from '../desks';
-import { createDraft, draftStore, type Dossier, EMAIL, formOfDossier, ID_NUMBER, ownDossiers, PHONE, readOwn, submitDraft, updateDraft, type FilingForm, type StoredDraft } from './filing-draft';
+import { createDraft, draftStore, type CitizenFile, type Dossier, EMAIL, formOfDossier, ID_NUMBER, listFiles, ownDossiers, PHONE, readOwn, submitDraft, updateDraft, type FilingForm, type StoredDraft } from './filing-draft';
 import { ApplicantStep, CaseStep, DeliveryStep, DocumentsStep, ReviewStep, type Errors } from './filing-steps';
 
 type Version = components['schemas']['ProcedureVersion'];
@@ -25,7 +25,7 @@ function componentsFor(procedure: Version, caseCode: string): FilingForm['compon
   return Object.fromEntries((found?.components ?? []).map((c) => [c.code, c.mandatory ? { originals: c.originals, copies: c.copies } : { originals: 0, copies: 0 }]));
 }
 
-function validate(step: number, form: FilingForm, procedure: Version, t: Translate): Errors {
+function validate(step: number, form: FilingForm, procedure: Version, files: readonly CitizenFile[], t: Translate): Errors {
   const errors: Errors = {};
   if (step === 0) {
     if (!form.caseCode) errors.caseCode = t('validation.chooseCase');
@@ -38,7 +38,7 @@ function validate(step: number, form: FilingForm, procedure: Version, t: Transla
     if (form.email.trim() && !EMAIL.test(form.email.trim())) errors.email = t('validation.email');
   }
   if (step === 2) {
-    const missing = (procedure.cases.find((c) => c.code === form.caseCode)?.components ?? []).filter((c) => c.mandatory && (form.components[c.code]?.originals ?? 0) + (form.components[c.code]?.copies ?? 0) === 0);
+    const missing = (procedure.cases.find((c) => c.code === form.caseCode)?.components ?? []).filter((c) => c.mandatory && (form.components[c.code]?.originals ?? 0) + (form.components[c.code]?.copies ?? 0) === 0 && !files.some((f) => f.componentCode === c.code));
     if (missing.length > 0) errors.components = t('validation.missingComponents', { names: missing.map((c) => c.name).join('; ') });
   }
   return errors;
@@ -55,6 +55,8 @@ function Filing({ procedure }: { procedure: Version }) {
   const [failure, setFailure] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const [asked, setAsked] = useState<Dossier['atReceipt']>(null);
+  const [files, setFiles] = useState<CitizenFile[]>([]);
+  const [filesError, setFilesError] = useState<ApiError>();
   const [restored, setRestored] = useState<'checking' | 'yes' | 'no'>(() => (draftStore.get(procedure.code) ? 'checking' : 'no'));
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const desks = useLoad(() => loadDesks(procedure), [procedure.id]);
@@ -70,6 +72,8 @@ function Filing({ procedure }: { procedure: Version }) {
         }
         setForm(formOfDossier(dossier));
         setDraft(stored);
+        // The uploads survive a closed tab: they are on the server, listed again with the token.
+        listFiles(stored).then(setFiles, (error: unknown) => setFilesError(error instanceof ApiError ? error : undefined));
         setStep(stored.step);
         setRestored('yes');
         setAsked(dossier.status === 'returned_for_completion' ? (dossier.atReceipt ?? null) : null);
@@ -92,6 +96,7 @@ function Filing({ procedure }: { procedure: Version }) {
   const startOver = () => {
     draftStore.clear(procedure.code);
     setDraft(null);
+    setFiles([]);
     setForm(emptyForm(procedure, caseParam));
     setRestored('no');
     goTo(0, null);
@@ -99,7 +104,7 @@ function Filing({ procedure }: { procedure: Version }) {
 
   const next = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validate(step, form, procedure, t);
+    const found = validate(step, form, procedure, files, t);
     setErrors(found);
     setFailure(undefined);
     if (Object.keys(found).length > 0) {
@@ -114,7 +119,7 @@ function Filing({ procedure }: { procedure: Version }) {
         const created = await createDraft(procedure.code, form);
         saved = { id: created.dossier.id, token: created.draftToken!, step };
         setDraft(saved);
-      } else await updateDraft(saved, form);
+      } else await updateDraft(saved, form, new Set(files.map((f) => f.componentCode)));
       if (step < STEPS.length - 1) return goTo(step + 1, saved);
       const submitted = await submitDraft(saved);
       ownDossiers.add({ id: saved.id, token: saved.token, procedureName: procedure.name, submittedAt: submitted.submittedAt ?? new Date().toISOString() });
@@ -167,10 +172,10 @@ function Filing({ procedure }: { procedure: Version }) {
         </h2>
         {step === 0 ? <CaseStep procedure={procedure} desks={desks.data} form={form} onChange={change} locked={draft !== null} errors={errors} /> : null}
         {step === 1 ? <ApplicantStep form={form} onChange={change} errors={errors} /> : null}
-        {step === 2 && caseInfo ? <DocumentsStep caseInfo={caseInfo} form={form} onChange={change} errors={errors} /> : null}
+        {step === 2 && caseInfo ? <DocumentsStep caseInfo={caseInfo} form={form} onChange={change} errors={errors} files={draft ? { draft, items: files, onAdded: (file) => setFiles((list) => [...list, file]), onRemoved: (id) => setFiles((list) => list.filter((f) => f.id !== id)) } : null} /> : null}
         {step === 3 ? <DeliveryStep form={form} onChange={change} /> : null}
-        {step === 4 ? <ReviewStep procedure={procedure} desks={desks.data} form={form} /> : null}
-        <ErrorMessage error={failure} />
+        {step === 4 ? <ReviewStep procedure={procedure} desks={desks.data} form={form} files={files} /> : null}
+        <ErrorMessage error={failure ?? filesError} />
         <div className="actions">
           {step > 0 ? (
             <button type="button" onClick={() => goTo(step - 1, draft)} disabled={busy}>

@@ -1,10 +1,11 @@
 // The steps of online filing, each a fieldset of labelled controls with its own errors.
 import type { components } from '../../api/client';
-import { useI18n } from '../../i18n/i18n';
+import { formatFileSize, useI18n } from '../../i18n/i18n';
 import { TextField } from '../../shell/parts';
 import type { Unit } from '../desks';
 import { deliveryLabel, timeLimitLabel } from '../labels';
-import type { Delivery, FilingForm } from './filing-draft';
+import { ComponentFiles } from './component-files';
+import type { CitizenFile, Delivery, FilingForm, StoredDraft } from './filing-draft';
 
 type Version = components['schemas']['ProcedureVersion'];
 export type Errors = Partial<Record<keyof FilingForm | 'components', string>>;
@@ -68,7 +69,15 @@ export function ApplicantStep({ form, onChange, errors }: { form: FilingForm; on
   );
 }
 
-export function DocumentsStep({ caseInfo, form, onChange, errors }: { caseInfo: Version['cases'][number]; form: FilingForm; onChange: Change; errors: Errors }) {
+/** The citizen's uploaded files, as the page keeps them: the list, added to and removed from. */
+export interface FilesState {
+  readonly draft: StoredDraft;
+  readonly items: readonly CitizenFile[];
+  readonly onAdded: (file: CitizenFile) => void;
+  readonly onRemoved: (fileId: string) => void;
+}
+
+export function DocumentsStep({ caseInfo, form, onChange, errors, files }: { caseInfo: Version['cases'][number]; form: FilingForm; onChange: Change; errors: Errors; files: FilesState | null }) {
   const { t } = useI18n();
   const set = (code: string, key: 'originals' | 'copies', value: number) => {
     const current = form.components[code] ?? { originals: 0, copies: 0 };
@@ -78,6 +87,7 @@ export function DocumentsStep({ caseInfo, form, onChange, errors }: { caseInfo: 
     <fieldset>
       <legend>{t('filing.documents')}</legend>
       <p className="hint">{t('filing.documentsHint')}</p>
+      <p className="hint">{t('upload.intro')}</p>
       {errors.components ? (
         <p className="field-error" role="alert">
           {errors.components}
@@ -95,14 +105,11 @@ export function DocumentsStep({ caseInfo, form, onChange, errors }: { caseInfo: 
                 <TextField label={t('filing.originals')} labelSuffix={c.name} type="number" min={0} max={50} value={value.originals} onChange={(e) => set(c.code, 'originals', e.target.valueAsNumber)} />
                 <TextField label={t('filing.copies')} labelSuffix={c.name} type="number" min={0} max={50} value={value.copies} onChange={(e) => set(c.code, 'copies', e.target.valueAsNumber)} />
               </div>
+              {files ? <ComponentFiles draft={files.draft} componentCode={c.code} componentName={c.name} files={files.items.filter((f) => f.componentCode === c.code)} onAdded={files.onAdded} onRemoved={files.onRemoved} /> : null}
             </li>
           );
         })}
       </ol>
-      <div className="upload-placeholder" role="note">
-        <h3>{t('filing.uploadsTitle')}</h3>
-        <p>{t('filing.uploadsLater')}</p>
-      </div>
     </fieldset>
   );
 }
@@ -127,8 +134,8 @@ export function DeliveryStep({ form, onChange }: { form: FilingForm; onChange: C
   );
 }
 
-export function ReviewStep({ procedure, desks, form }: { procedure: Version; desks: Unit[]; form: FilingForm }) {
-  const { t } = useI18n();
+export function ReviewStep({ procedure, desks, form, files }: { procedure: Version; desks: Unit[]; form: FilingForm; files: readonly CitizenFile[] }) {
+  const { t, lang } = useI18n();
   const caseInfo = procedure.cases.find((c) => c.code === form.caseCode);
   const rows: Array<[string, string]> = [
     [t('filing.procedure'), procedure.name],
@@ -156,9 +163,21 @@ export function ReviewStep({ procedure, desks, form }: { procedure: Version; des
       <ul>
         {(caseInfo?.components ?? []).map((c) => {
           const value = form.components[c.code] ?? { originals: 0, copies: 0 };
+          const own = files.filter((f) => f.componentCode === c.code);
           return (
             <li key={c.code}>
               {c.name}: {t('procedure.copies', { originals: value.originals, copies: value.copies })}
+              {own.length > 0 ? (
+                <ul className="file-list" aria-label={t('upload.filesOf', { name: c.name })}>
+                  {own.map((f) => (
+                    <li key={f.id}>
+                      <span className="file-name">{f.fileName}</span> <span className="meta">({formatFileSize(f.size, lang)})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="meta"> — {t('upload.none')}</span>
+              )}
             </li>
           );
         })}
