@@ -80,6 +80,11 @@ export function stageHours(stage: StageDefinition): number {
   return Math.max(0, ...stage.branches.map((b) => b.steps.reduce((sum, s) => sum + allotmentHours(s.allotment), 0)));
 }
 
+/** The working hours a legal limit stands for (for calendar days: the most the allotments may add up to). */
+export function legalLimitHours(limit: LegalLimit): number {
+  return limit.unit === 'working_hours' ? limit.amount : limit.amount * WORKING_HOURS_PER_DAY;
+}
+
 export function totalHours(body: ProcessBody): number {
   return body.stages.reduce((sum, stage) => sum + stageHours(stage), 0);
 }
@@ -151,9 +156,9 @@ export function definitionProblems(body: ProcessBody, limit: LegalLimit | null):
     const hours = totalHours(body);
     if (limit.unit === 'calendar_days') {
       // Calendar days hold at least as many working days as fit in them; allotments must not exceed the limit.
-      if (hours > limit.amount * WORKING_HOURS_PER_DAY) add('stages', `the allotments (${hours} working hours) exceed the legal limit of ${limit.amount} calendar days`);
+      if (hours > legalLimitHours(limit)) add('stages', `the allotments (${hours} working hours) exceed the legal limit of ${limit.amount} calendar days`);
     } else {
-      const limitHours = limit.unit === 'working_days' ? limit.amount * WORKING_HOURS_PER_DAY : limit.amount;
+      const limitHours = legalLimitHours(limit);
       if (hours !== limitHours) add('stages', `the allotments add up to ${hours} working hours; the legal limit is ${limitHours} (${limit.amount} ${limit.unit.replace('_', ' ')})`);
     }
   }

@@ -71,5 +71,14 @@ export const UpdateDraftBody = Type.Object({ revision: Type.Integer({ minimum: 1
 export const PublishBody = Type.Object({ revision: Type.Integer({ minimum: 1 }), effectiveFrom: Type.Optional(LegalDate('First day the version is in force; default today')) }, { additionalProperties: false });
 export const CheckResponse = Type.Object({
   problems: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
-  totalHours: Type.Integer(),
+  totalHours: Type.Integer({ description: 'Working hours the allotments add up to' }),
+  legalLimit: Type.Object(
+    {
+      amount: Type.Number(),
+      unit: Type.Enum(['working_days', 'working_hours', 'calendar_days'] as const),
+      noAppointmentDate: Type.Boolean({ description: 'No appointment date: the allotments are not held to the limit' }),
+      hours: Type.Integer({ description: 'Working hours the allotments must add up to (for calendar days: at most)' }),
+    },
+    { description: 'The legal time limit of the procedure case the definition was checked against' },
+  ),
 });

@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../identity/roles.js';
 import { addDays, vietnamDateOf, type Clock } from '../time/clock.js';
 import type { UnitsRepository } from '../units/units.repository.js';
-import { allSteps, definitionProblems, totalHours, type LegalLimit, type ProcessBody } from './process-definition.js';
+import { allSteps, definitionProblems, legalLimitHours, totalHours, type LegalLimit, type ProcessBody } from './process-definition.js';
 import { requireAdministerProcesses } from './workflow.policy.js';
 import type { ProcessDefinition, WorkflowRepository } from './workflow.repository.js';
 
@@ -60,11 +60,11 @@ export class WorkflowService {
   }
 
   /** What would keep a draft from being published, checked against the legal limit on a date (default today). */
-  async check(id: string, onDate?: string): Promise<{ problems: Array<{ path: string; message: string }>; totalHours: number }> {
+  async check(id: string, onDate?: string): Promise<{ problems: Array<{ path: string; message: string }>; totalHours: number; legalLimit: LegalLimit & { hours: number } }> {
     const definition = await this.get(id);
     const limit = await this.legalLimit(definition.procedureCode, definition.caseCode, onDate ?? definition.effectiveFrom ?? this.today());
     const problems = [...definitionProblems(definition.body, limit), ...(await this.unitProblems(definition.body, onDate ?? this.today()))];
-    return { problems, totalHours: totalHours(definition.body) };
+    return { problems, totalHours: totalHours(definition.body), legalLimit: { ...limit, hours: legalLimitHours(limit) } };
   }
 
   private async unitProblems(body: ProcessBody, onDate: string): Promise<Array<{ path: string; message: string }>> {

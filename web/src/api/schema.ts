@@ -7589,7 +7589,18 @@ export interface paths {
                                 path: string;
                                 message: string;
                             }[];
+                            /** @description Working hours the allotments add up to */
                             totalHours: number;
+                            /** @description The legal time limit of the procedure case the definition was checked against */
+                            legalLimit: {
+                                amount: number;
+                                /** @enum {unknown} */
+                                unit: "working_days" | "working_hours" | "calendar_days";
+                                /** @description No appointment date: the allotments are not held to the limit */
+                                noAppointmentDate: boolean;
+                                /** @description Working hours the allotments must add up to (for calendar days: at most) */
+                                hours: number;
+                            };
                         };
                     };
                 };
