@@ -1,6 +1,6 @@
 // One unit chosen in the units tree: its facts, and the forms its administrators may use — edit the names
 // and identifier, create a unit under it, move it under another parent from a date, delete it.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, unwrap, type ApiError } from '../../api/client';
 import { formatDate, legalDateOf, useI18n } from '../../i18n/i18n';
 import { ErrorMessage, Loading, SelectField, TextField } from '../../shell/parts';
@@ -177,12 +177,20 @@ export function UnitPanel({ id, units, onDone }: { id: string; units: readonly U
   const { t } = useI18n();
   const detail = useLoad(() => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id }, query: {} } })), [id]);
   const unit = detail.data;
+  // The chosen unit's heading takes focus (and scrolls into view below a long tree on a phone).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = unit !== undefined;
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
   if (!unit) return detail.error ? <ErrorMessage error={detail.error} /> : <Loading />;
   const parent = units.find((u) => u.id === unit.parentId);
   const can = unit.permissions;
   return (
     <section aria-labelledby="unit-heading" className="unit-panel">
-      <h2 id="unit-heading">{unit.name}</h2>
+      <h2 id="unit-heading" ref={heading} tabIndex={-1}>
+        {unit.name}
+      </h2>
       <dl className="facts">
         <div>
           <dt>{t('unitsAdmin.code')}</dt>
