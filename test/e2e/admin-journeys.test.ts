@@ -147,9 +147,18 @@ describe('administration journeys (Chromium)', () => {
     await context.close();
   });
 
-  it('system administrator: lists background jobs, queues a report rebuild and opens it', async () => {
+  it('system administrator (desktop): sees the units beside a chosen one; lists background jobs, queues a report rebuild and opens it', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     const page = await signInAsSystemAdmin(context);
+    // The units page on a desktop: the tree beside the chosen unit.
+    await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
+    await page.getByRole('button', { name: /^Sở Tư pháp tỉnh An Giang/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Sở Tư pháp tỉnh An Giang' }).waitFor();
+    await page.getByRole('form', { name: 'Sửa tên và mã định danh' }).waitFor();
+    await expectNoAxeViolations(page, 'units administration (desktop)');
+    await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
+    await viewportShot(page, 'console-units-desktop');
+
     await page.getByRole('link', { name: 'Tác vụ nền' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tác vụ nền' }).waitFor();
     await page.getByLabel('Tình trạng').waitFor();

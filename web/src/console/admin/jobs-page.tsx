@@ -113,12 +113,7 @@ export function JobsPage() {
         </p>
       ) : null}
       <ErrorMessage error={error ?? jobs.error} />
-      <div className="actions">
-        <button type="button" onClick={() => void rebuild()}>
-          {t('jobs.rebuild')}
-        </button>
-      </div>
-      <div className="find-by-code">
+      <div className="toolbar">
         <SelectField label={t('jobs.filterState')} value={state} onChange={(e) => (setState(e.target.value as State | ''), setOpen(null))}>
           <option value="">{t('jobs.allStates')}</option>
           {STATES.map((s) => (
@@ -128,6 +123,9 @@ export function JobsPage() {
             </option>
           ))}
         </SelectField>
+        <button type="button" onClick={() => void rebuild()}>
+          {t('jobs.rebuild')}
+        </button>
       </div>
       {jobs.loading && !jobs.data ? <Loading /> : null}
       {jobs.data && jobs.data.items.length === 0 ? <p className="muted">{t('jobs.none')}</p> : null}

@@ -31,7 +31,7 @@ function ProcedureFinder({ onChoose }: { onChoose: (code: string) => void }) {
               <span>
                 {p.code} — {p.name}
               </span>
-              <button type="button" onClick={() => onChoose(p.code)}>
+              <button type="button" onClick={() => (setSearch(''), onChoose(p.code))}>
                 {t('processAdmin.choose', { code: p.code })}
               </button>
             </li>
@@ -142,7 +142,7 @@ export function ProcessDefinitionsPage() {
   return (
     <>
       <PageTitle title={t('processAdmin.title')}>{t('processAdmin.title')}</PageTitle>
-      <p className="muted">{t('processAdmin.leadAgency')}</p>
+      <p className="muted">{t('processAdmin.lead')}</p>
       <h2>{t('processAdmin.findHeading')}</h2>
       <ProcedureFinder onChoose={(c) => go({ code: c })} />
       <ErrorMessage error={procedure.error} />

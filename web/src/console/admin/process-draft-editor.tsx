@@ -169,7 +169,7 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
   };
 
   return (
-    <form className="panel" aria-labelledby="process-draft-heading" onSubmit={(e) => void publish(e)}>
+    <form className="panel process-draft" aria-labelledby="process-draft-heading" onSubmit={(e) => void publish(e)}>
       <h2 id="process-draft-heading">{t('processAdmin.draftHeading', { version: current.version })}</h2>
       <p className="muted">{t('processAdmin.draftLead')}</p>
       {body.stages.map((stage, si) => (

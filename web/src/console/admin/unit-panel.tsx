@@ -146,6 +146,7 @@ function DeleteUnit({ unit, onDone }: { unit: Unit; onDone: (message: string) =>
   const { error, busy, run } = useSubmit();
   const remove = () =>
     void run(null, async () => {
+      setConfirming(false);
       await unwrap(api.DELETE('/api/v1/units/{id}', { params: { path: { id: unit.id } } }));
       onDone(t('unitsAdmin.deleted', { name: unit.name }));
     });
