@@ -4,11 +4,14 @@
 // definition drafted, its allotments put out of step with the legal limit and back, published and in force;
 // background jobs listed and a report rebuild queued. axe-core checks every page and state.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createJobWorker } from '../../src/composition.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { DESKTOP, expectNoAxeViolations, launchBrowser, PHONE, screenshot, SCREENSHOTS } from '../support/browser.js';
+import { ISSUE_DOCUMENTS_JOB } from '../../src/documents/documents.jobs.js';
+import { DESKTOP, expectNoAxeViolations, focusedLabel, launchBrowser, PHONE, screenshot, SCREENSHOTS } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** What the screen shows now (not the whole page): the part a phone user sees. */
@@ -87,6 +90,14 @@ describe('administration journeys (Chromium)', () => {
     await page.getByRole('button', { name: 'Đồng ý xóa' }).click();
     await page.getByText('Đã xóa đơn vị Phòng Văn hóa - Xã hội xã Cần Đăng.').waitFor();
     await node.waitFor({ state: 'detached' });
+
+    // A units file checked without saving.
+    const csv = 'code,name,type,parentCode\n000.21.45.H01.TP,Tổ Tư pháp - Hộ tịch xã Cần Đăng,department,000.21.45.H01\n';
+    await page.getByLabel('Tệp danh sách đơn vị').setInputFiles({ name: 'don-vi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    assert.equal(await page.getByLabel('Chỉ kiểm tra, chưa lưu').isChecked(), true, 'a dry run unless unticked');
+    await page.getByRole('button', { name: 'Nhập tệp' }).click();
+    await page.getByText('Kiểm tra xong (chưa lưu): sẽ tạo 1, cập nhật 0, giữ nguyên 0 đơn vị.').waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Tổ Tư pháp - Hộ tịch xã Cần Đăng/ }).count(), 0);
     await context.close();
   });
 
@@ -128,10 +139,14 @@ describe('administration journeys (Chromium)', () => {
     await viewportShot(page, 'console-process-check-phone');
     await page.setViewportSize(DESKTOP);
 
-    // Steps reorder with the keyboard-reachable buttons, and back.
-    await editor.getByRole('button', { name: 'Xuống — Bước 2.1: Thẩm định hồ sơ' }).click();
+    // Steps reorder with the keyboard, and the focus stays on the moved step.
+    await editor.getByRole('button', { name: 'Xuống — Bước 2.1: Thẩm định hồ sơ' }).focus();
+    await page.keyboard.press('Enter');
     await editor.getByRole('group', { name: 'Bước 2.2: Thẩm định hồ sơ' }).waitFor();
-    await editor.getByRole('button', { name: 'Lên — Bước 2.2: Thẩm định hồ sơ' }).click();
+    assert.equal(await focusedLabel(page), 'Lên — Bước 2.2: Thẩm định hồ sơ', 'at the end of its branch, the focus moves to the step’s other button');
+    await page.keyboard.press('Enter');
+    await editor.getByRole('group', { name: 'Bước 2.1: Thẩm định hồ sơ' }).waitFor();
+    assert.equal(await focusedLabel(page), 'Xuống — Bước 2.1: Thẩm định hồ sơ');
     await allotment.fill(String(planned));
     await editor.getByRole('button', { name: 'Kiểm tra' }).click();
     await editor.getByText('Quy trình hợp lệ, có thể ban hành.').waitFor();
@@ -147,7 +162,7 @@ describe('administration journeys (Chromium)', () => {
     await context.close();
   });
 
-  it('system administrator (desktop): sees the units beside a chosen one; lists background jobs, queues a report rebuild and opens it', async () => {
+  it('system administrator (desktop): sees the units beside a chosen one; lists background jobs, queues a report rebuild and opens it, replays a dead job', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     const page = await signInAsSystemAdmin(context);
     // The units page on a desktop: the tree beside the chosen unit.
@@ -158,6 +173,11 @@ describe('administration journeys (Chromium)', () => {
     await expectNoAxeViolations(page, 'units administration (desktop)');
     await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
     await viewportShot(page, 'console-units-desktop');
+
+    // A job that fails for good: forms for a dossier that does not exist.
+    const missing = randomUUID();
+    await testApp.app.services.jobQueue.enqueue({ kind: ISSUE_DOCUMENTS_JOB, payload: { dossierId: missing }, idempotencyKey: `missing:${missing}` });
+    await createJobWorker(testApp.app.services, testApp.config).drain();
 
     await page.getByRole('link', { name: 'Tác vụ nền' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tác vụ nền' }).waitFor();
@@ -173,8 +193,17 @@ describe('administration journeys (Chromium)', () => {
     await expectNoAxeViolations(page, 'a background job opened');
     await screenshot(page, 'console-jobs-desktop');
     await page.getByLabel('Tình trạng').selectOption('dead');
+    const deadRow = jobs.getByRole('row', { name: new RegExp(`^${ISSUE_DOCUMENTS_JOB.replace('.', '\\.')} Lỗi hẳn`) });
+    await deadRow.getByRole('cell', { name: 'Lỗi không thể thử lại' }).waitFor();
+    await expectNoAxeViolations(page, 'background jobs, the dead ones');
+    await deadRow.getByRole('button').click();
+    await page.getByLabel('Dữ liệu của tác vụ').getByText(`"dossierId": "${missing}"`).waitFor();
+    await page.getByText(`PermanentJobError: dossier ${missing}`, { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Chạy lại tác vụ' }).click();
+    await expectNoAxeViolations(page, 'replaying a dead job, asked to confirm');
+    await page.getByRole('button', { name: 'Đồng ý chạy lại' }).click();
+    await page.getByText(`Đã đưa tác vụ ${ISSUE_DOCUMENTS_JOB} vào hàng đợi lại.`).waitFor();
     await page.getByText('Không có tác vụ nào.').waitFor();
-    await expectNoAxeViolations(page, 'background jobs, dead ones');
     await context.close();
   });
 });

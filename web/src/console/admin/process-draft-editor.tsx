@@ -1,7 +1,7 @@
 // A draft process definition edited: steps changed (unit, acting role, time allotment), added, removed and
 // reordered; stages and parallel branches added; the server's check run (the allotments against the legal
 // limit, and what else keeps it from publication); the draft published from a date — then it is immutable.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, unwrap, type ApiError, type ApiResponse } from '../../api/client';
 import { formatDate, legalDateOf, useI18n } from '../../i18n/i18n';
 import { ErrorMessage, SelectField, TextField } from '../../shell/parts';
@@ -69,11 +69,11 @@ function StepFields({ step, at, label, units, count, onChange, onMove, onRemove 
         </div>
       </div>
       <div className="actions step-actions">
-        <button type="button" disabled={at.step === 0} onClick={() => onMove(-1)}>
+        <button type="button" id={`step-${step.key}-up`} disabled={at.step === 0} onClick={() => onMove(-1)}>
           {t('processAdmin.up')}
           <span className="visually-hidden"> — {label}</span>
         </button>
-        <button type="button" disabled={at.step === count - 1} onClick={() => onMove(1)}>
+        <button type="button" id={`step-${step.key}-down`} disabled={at.step === count - 1} onClick={() => onMove(1)}>
           {t('processAdmin.down')}
           <span className="visually-hidden"> — {label}</span>
         </button>
@@ -121,6 +121,14 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
   const [error, setError] = useState<ApiError | undefined>();
   const [saved, setSaved] = useState(false);
   const edit = (next: Body) => (setBody(next), setDirty(true), setCheck(null), setSaved(false));
+  // A moved step keeps the keyboard focus on its button (or on the other one when it reached the end).
+  const [moved, setMoved] = useState<{ key: string; by: -1 | 1 } | null>(null);
+  useEffect(() => {
+    if (!moved) return;
+    const same = document.getElementById(`step-${moved.key}-${moved.by < 0 ? 'up' : 'down'}`) as HTMLButtonElement | null;
+    const other = document.getElementById(`step-${moved.key}-${moved.by < 0 ? 'down' : 'up'}`) as HTMLButtonElement | null;
+    (same && !same.disabled ? same : other)?.focus();
+  }, [moved]);
   const names = { vi: t('processAdmin.newStepName'), en: t('processAdmin.newStepName') };
 
   const save = async (): Promise<Definition | null> => {
@@ -179,7 +187,7 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
             const steps = branch.steps.map((step, ti) => {
               const at = { stage: si, branch: bi, step: ti };
               const label = t('processAdmin.stepLabel', { n: `${si + 1}.${stage.branches.length > 1 ? `${bi + 1}.` : ''}${ti + 1}`, name: step.name[lang] });
-              return <StepFields key={step.key} step={step} at={at} label={label} units={units} count={branch.steps.length} onChange={(c) => edit(changeStep(body, at, c))} onMove={(by) => edit(moveStep(body, at, by))} onRemove={() => edit(removeStep(body, at))} />;
+              return <StepFields key={step.key} step={step} at={at} label={label} units={units} count={branch.steps.length} onChange={(c) => edit(changeStep(body, at, c))} onMove={(by) => (edit(moveStep(body, at, by)), setMoved({ key: step.key, by }))} onRemove={() => edit(removeStep(body, at))} />;
             });
             const addHere = (
               <button type="button" onClick={() => edit(addStep(body, si, bi, names))}>
