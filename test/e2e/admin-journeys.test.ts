@@ -101,7 +101,7 @@ describe('administration journeys (Chromium)', () => {
     await context.close();
   });
 
-  it('system administrator: drafts a process, the check reports allotments out of step with the limit, fixed and published', async () => {
+  it('system administrator: drafts a process, the check reports allotments out of step with the limit and a decision not by a leader, fixed and published', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     const page = await signInAsSystemAdmin(context);
     await page.getByRole('link', { name: 'Quy trình', exact: true }).click();
@@ -123,12 +123,17 @@ describe('administration journeys (Chromium)', () => {
     const allotment = appraise.getByRole('spinbutton', { name: 'Thời gian' });
     const planned = Number(await allotment.inputValue());
     await allotment.fill(String(planned + 1));
+    const approve = editor.getByRole('group', { name: 'Bước 2.2: Phê duyệt, ký kết quả' });
+    await approve.getByLabel('Vai trò thực hiện').selectOption('specialist');
     await editor.getByRole('button', { name: 'Kiểm tra' }).click();
     const check = editor.getByRole('status').filter({ hasText: 'Tổng thời gian phân bổ' });
     await check.getByText('Chưa khớp thời hạn.').waitFor();
     const text = await check.innerText();
     assert.ok(text.includes('Tổng thời gian phân bổ: 9 giờ làm việc.'), text);
     assert.ok(text.includes('Thời hạn theo quy định: 1 ngày làm việc (8 giờ làm việc).'), text);
+    assert.ok(text.includes('Còn 2 vấn đề phải sửa trước khi ban hành'), text);
+    assert.ok(text.includes('Tổng thời gian phân bổ là 9 giờ làm việc; thời hạn theo quy định là 8 giờ làm việc.'), text);
+    assert.ok(text.includes('Bước 2.2: Bước phê duyệt do lãnh đạo thực hiện.'), 'the problems are worded in the page’s language, at the step they concern');
     await expectNoAxeViolations(page, 'draft process with a failed check');
     await screenshot(page, 'console-process-check-mismatch-desktop');
     // The same editor on a phone: each step's fields stack.
@@ -148,6 +153,7 @@ describe('administration journeys (Chromium)', () => {
     await editor.getByRole('group', { name: 'Bước 2.1: Thẩm định hồ sơ' }).waitFor();
     assert.equal(await focusedLabel(page), 'Xuống — Bước 2.1: Thẩm định hồ sơ');
     await allotment.fill(String(planned));
+    await approve.getByLabel('Vai trò thực hiện').selectOption('leader');
     await editor.getByRole('button', { name: 'Kiểm tra' }).click();
     await editor.getByText('Quy trình hợp lệ, có thể ban hành.').waitFor();
     await editor.getByText('Khớp thời hạn.').waitFor();

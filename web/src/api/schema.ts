@@ -7586,8 +7586,16 @@ export interface paths {
                     content: {
                         "application/json": {
                             problems: {
+                                /** @description Where in the body, e.g. stages.1.branches.0.steps.0.role */
                                 path: string;
+                                /** @description Stable code, e.g. ALLOTMENTS_MISMATCH, DECISION_NOT_LEADER, UNKNOWN_UNIT */
+                                code: string;
+                                /** @description The problem in English */
                                 message: string;
+                                /** @description The values the message names */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                             /** @description Working hours the allotments add up to */
                             totalHours: number;

@@ -3,7 +3,7 @@
 // limit, and what else keeps it from publication); the draft published from a date — then it is immutable.
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, unwrap, type ApiError, type ApiResponse } from '../../api/client';
-import { formatDate, legalDateOf, useI18n } from '../../i18n/i18n';
+import { formatDate, legalDateOf, useI18n, type Translate } from '../../i18n/i18n';
 import { ErrorMessage, SelectField, TextField } from '../../shell/parts';
 import { addBranch, addStage, addStep, changeStep, moveStep, removeBranch, removeStage, removeStep, type Body, type Definition, type Step, type StepAt } from './process-body-edits';
 
@@ -86,7 +86,34 @@ function StepFields({ step, at, label, units, count, onChange, onMove, onRemove 
   );
 }
 
-function CheckResult({ check }: { check: Check }) {
+type Problem = Check['problems'][number];
+const PROBLEM_CODES = ['TOO_FEW_STAGES', 'BAD_KEY', 'DUPLICATE_KEY', 'NO_BRANCH', 'LEAD_BRANCH', 'NO_STEP', 'BAD_ALLOTMENT', 'INTAKE_NOT_FIRST', 'RETURN_NOT_LAST', 'DESK_STEP_ACTOR', 'DECISION_IN_PARALLEL', 'DECISION_NOT_LEADER', 'NO_UNIT_CODE', 'FIRST_STAGE_SHAPE', 'LAST_STAGE_SHAPE', 'DECISION_COUNT', 'ALLOTMENTS_EXCEED_LIMIT', 'ALLOTMENTS_MISMATCH', 'UNKNOWN_UNIT', 'UNIT_NOT_IN_FORCE'] as const;
+
+/** Where a problem is, in the words of the form: "Bước 2.1", "Giai đoạn 3" (nothing for the whole process). */
+function problemPlace(t: Translate, body: Body, path: string): string {
+  const m = /^stages\.(\d+)(?:\.branches\.(\d+)(?:\.steps\.(\d+))?)?/.exec(path);
+  if (!m) return '';
+  const stage = Number(m[1]);
+  if (m[3] === undefined) return t('processAdmin.stageOnly', { n: stage + 1 });
+  const parallel = (body.stages[stage]?.branches.length ?? 1) > 1;
+  return t('processAdmin.stepOnly', { n: `${stage + 1}.${parallel ? `${Number(m[2]) + 1}.` : ''}${Number(m[3]) + 1}` });
+}
+
+/** The problem in the page's language when its code is known, else the server's English message. */
+function ProblemText({ problem, body }: { problem: Problem; body: Body }) {
+  const { t } = useI18n();
+  const place = problemPlace(t, body, problem.path);
+  const known = (PROBLEM_CODES as readonly string[]).includes(problem.code);
+  const params = Object.fromEntries(Object.entries(problem.params ?? {}).map(([k, v]) => [k, k === 'date' ? formatDate(String(v)) : v]));
+  return (
+    <>
+      {place ? <strong>{place}: </strong> : null}
+      {known ? t(`processProblem.${problem.code as (typeof PROBLEM_CODES)[number]}`, params) : <span lang="en">{problem.message}</span>}
+    </>
+  );
+}
+
+function CheckResult({ check, body }: { check: Check; body: Body }) {
   const { t } = useI18n();
   const limit = check.legalLimit;
   const matches = limit.noAppointmentDate || (limit.unit === 'calendar_days' ? check.totalHours <= limit.hours : check.totalHours === limit.hours);
@@ -101,7 +128,7 @@ function CheckResult({ check }: { check: Check }) {
         <ul>
           {check.problems.map((p, i) => (
             <li key={i}>
-              <span lang="en">{p.message}</span>
+              <ProblemText problem={p} body={body} />
             </li>
           ))}
         </ul>
@@ -236,7 +263,7 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
           {t('processAdmin.saved')}
         </p>
       ) : null}
-      {check ? <CheckResult check={check} /> : null}
+      {check ? <CheckResult check={check} body={body} /> : null}
       <div className="actions">
         <button type="button" onClick={() => void run('save')}>
           {t('processAdmin.save')}
