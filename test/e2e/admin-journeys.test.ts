@@ -210,6 +210,10 @@ describe('administration journeys (Chromium)', () => {
     await page.getByRole('button', { name: 'Đồng ý chạy lại' }).click();
     await page.getByText(`Đã đưa tác vụ ${ISSUE_DOCUMENTS_JOB} vào hàng đợi lại.`).waitFor();
     await page.getByText('Không có tác vụ nào.').waitFor();
+    await page.getByLabel('Tình trạng').selectOption('');
+    await jobs.getByRole('rowheader', { name: ISSUE_DOCUMENTS_JOB }).waitFor();
+    await page.setViewportSize(PHONE);
+    await viewportShot(page, 'console-jobs-phone');
     await context.close();
   });
 });

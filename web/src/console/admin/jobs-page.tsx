@@ -131,7 +131,7 @@ export function JobsPage() {
       {jobs.data && jobs.data.items.length === 0 ? <p className="muted">{t('jobs.none')}</p> : null}
       {jobs.data && jobs.data.items.length > 0 ? (
         <div className="table-wrap" role="region" aria-label={t('jobs.listLabel')} tabIndex={0}>
-          <table>
+          <table className="jobs-table">
             <thead>
               <tr>
                 <th scope="col">{t('jobs.kind')}</th>

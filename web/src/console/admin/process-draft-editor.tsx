@@ -147,6 +147,7 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
   const [dateError, setDateError] = useState<string | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [saved, setSaved] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const edit = (next: Body) => (setBody(next), setDirty(true), setCheck(null), setSaved(false));
   // A moved step keeps the keyboard focus on its button (or on the other one when it reached the end).
   const [moved, setMoved] = useState<{ key: string; by: -1 | 1 } | null>(null);
@@ -271,10 +272,21 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
         <button type="button" onClick={() => void run('check')}>
           {t('processAdmin.check')}
         </button>
-        <button type="button" className="button-danger" onClick={() => void remove()}>
+        <button type="button" className="button-danger" onClick={() => setConfirmDelete(true)}>
           {t('processAdmin.deleteDraft')}
         </button>
       </div>
+      {confirmDelete ? (
+        <div className="actions" role="group" aria-label={t('processAdmin.confirmDelete', { version: current.version })}>
+          <p>{t('processAdmin.confirmDelete', { version: current.version })}</p>
+          <button type="button" className="button-danger" onClick={() => void remove()}>
+            {t('unitsAdmin.confirmDeleteYes')}
+          </button>
+          <button type="button" onClick={() => setConfirmDelete(false)}>
+            {t('staff.cancel')}
+          </button>
+        </div>
+      ) : null}
       <TextField label={t('processAdmin.effectiveFrom')} hint={t('processAdmin.effectiveHint')} inputMode="numeric" value={effective} error={dateError} onChange={(e) => setEffective(e.target.value)} />
       <p className="alert alert-warning">{t('processAdmin.publishWarning')}</p>
       <div className="actions">
