@@ -179,6 +179,15 @@ describe('administration journeys (Chromium)', () => {
     await expectNoAxeViolations(page, 'units administration (desktop)');
     await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
     await viewportShot(page, 'console-units-desktop');
+    // New office hours from today: the afternoon ends half an hour earlier; then the names are saved too (a fresh version).
+    await page.getByLabel('Kết thúc lúc — 2').fill('16:30');
+    await page.getByRole('button', { name: 'Lưu giờ làm việc' }).click();
+    await page.getByText('Đã lưu giờ làm việc của Sở Tư pháp tỉnh An Giang.').waitFor();
+    await page.getByText(/^Từ ngày \d{2}\/\d{2}\/\d{4}: 07:00–11:30, 13:30–16:30$/).waitFor();
+    await page.getByLabel('Tên viết tắt').fill('STP An Giang');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Đã lưu đơn vị Sở Tư pháp tỉnh An Giang.').waitFor();
+    await expectNoAxeViolations(page, 'a unit with new office hours (desktop)');
 
     // A job that fails for good: forms for a dossier that does not exist.
     const missing = randomUUID();

@@ -5,6 +5,7 @@ import { api, unwrap, type ApiError } from '../../api/client';
 import { formatDate, legalDateOf, useI18n } from '../../i18n/i18n';
 import { ErrorMessage, Loading, SelectField, TextField } from '../../shell/parts';
 import { useLoad } from '../../shell/use-load';
+import { UnitOfficeHours } from './unit-office-hours';
 import type { Unit } from './units-admin-page';
 
 export const UNIT_TYPES = ['province', 'department', 'agency', 'commune', 'one_stop_desk', 'district', 'ministry'] as const;
@@ -213,6 +214,7 @@ export function UnitPanel({ id, units, onDone }: { id: string; units: readonly U
       {!can.update && !can.createChild && !can.move ? <p className="muted">{t('unitsAdmin.readOnly')}</p> : null}
       {can.update ? <EditUnitForm unit={unit} onDone={(message) => onDone(message, unit.id)} /> : null}
       {can.createChild ? <CreateChildForm parent={unit} onDone={(message, created) => onDone(message, created)} /> : null}
+      <UnitOfficeHours unit={unit} canEdit={can.update} onDone={(message) => onDone(message, unit.id)} />
       {can.move ? <MoveUnitForm unit={unit} units={units} onDone={(message) => onDone(message, unit.id)} /> : null}
       {can.update ? <DeleteUnit unit={unit} onDone={(message) => onDone(message, null)} /> : null}
     </section>

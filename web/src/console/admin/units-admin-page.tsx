@@ -54,10 +54,13 @@ export function UnitsAdminPage() {
   const units = useLoad(() => unwrap(api.GET('/api/v1/units', { params: { query: { limit: 500, offset: 0 } } })), []);
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Bumped after each change, so the chosen unit is read again (its new version) and its forms start afresh.
+  const [round, setRound] = useState(0);
   const all = units.data?.items ?? [];
   const done = (message: string, select: string | null) => {
     setNotice(message);
     setSelected(select);
+    setRound((r) => r + 1);
     units.reload();
   };
 
@@ -83,7 +86,7 @@ export function UnitsAdminPage() {
         </section>
         <div>
           {selected ? (
-            <UnitPanel key={selected} id={selected} units={all} onDone={done} />
+            <UnitPanel key={`${selected}-${round}`} id={selected} units={all} onDone={done} />
           ) : (
             <p className="muted unit-hint">{t('unitsAdmin.chooseHint')}</p>
           )}
