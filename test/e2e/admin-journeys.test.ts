@@ -75,6 +75,8 @@ describe('administration journeys (Chromium)', () => {
     await page.getByRole('heading', { level: 2, name: 'Phòng Văn hóa - Xã hội xã Cần Đăng' }).waitFor();
     await expectNoAxeViolations(page, 'units tree with the new unit (phone)');
     await viewportShot(page, 'console-units-created-phone');
+    await page.getByRole('heading', { level: 3, name: 'Giờ làm việc' }).scrollIntoViewIfNeeded();
+    await viewportShot(page, 'console-units-hours-phone');
 
     // The commune's desk has a desk officer: the server refuses and its message is shown.
     await page.getByRole('button', { name: /^Trung tâm Phục vụ hành chính công xã Cần Đăng/ }).click();

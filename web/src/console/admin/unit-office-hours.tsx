@@ -52,7 +52,7 @@ export function UnitOfficeHours({ unit, canEdit, onDone }: { unit: Unit; canEdit
             </p>
           ) : null}
           {sessions.map((s, i) => (
-            <div className="role-row" key={i}>
+            <div className="hours-row" key={i}>
               <TextField label={t('unitsAdmin.hoursStart')} labelSuffix={String(i + 1)} inputMode="numeric" placeholder="07:00" value={s.start} onChange={(e) => set(i, { start: e.target.value.trim() })} />
               <TextField label={t('unitsAdmin.hoursEnd')} labelSuffix={String(i + 1)} inputMode="numeric" placeholder="11:30" value={s.end} onChange={(e) => set(i, { end: e.target.value.trim() })} />
               <button type="button" className="button-danger" disabled={sessions.length === 1} onClick={() => setSessions(sessions.filter((_, j) => j !== i))}>
