@@ -108,7 +108,7 @@ function CaseDefinitions({ code, caseCode }: { code: string; caseCode: string })
         </table>
       </div>
       {shown && shown.status === 'draft' ? (
-        <ProcessDraftEditor key={shown.id} draft={shown} units={unitChoices} onPublished={(d) => reload(d.id, publishedMessage(t, d))} onDeleted={() => reload(null, t('processAdmin.draftDeleted'))} />
+        <ProcessDraftEditor key={shown.id} draft={shown} units={unitChoices} onSaved={() => versions.reload()} onPublished={(d) => reload(d.id, publishedMessage(t, d))} onDeleted={() => reload(null, t('processAdmin.draftDeleted'))} />
       ) : null}
       {shown && shown.status === 'published' ? (
         <section className="panel" aria-labelledby="process-version-heading">

@@ -3,7 +3,7 @@
 // limit, and what else keeps it from publication); the draft published from a date — then it is immutable.
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, unwrap, type ApiError, type ApiResponse } from '../../api/client';
-import { formatDate, legalDateOf, useI18n, type Translate } from '../../i18n/i18n';
+import { formatDate, legalDateOf, translate, useI18n, type Translate } from '../../i18n/i18n';
 import { ErrorMessage, SelectField, TextField } from '../../shell/parts';
 import { addBranch, addStage, addStep, changeStep, moveStep, removeBranch, removeStage, removeStep, type Body, type Definition, type Step, type StepAt } from './process-body-edits';
 
@@ -26,7 +26,8 @@ function StepFields({ step, at, label, units, count, onChange, onMove, onRemove 
     <fieldset className="process-step">
       <legend>{label}</legend>
       <div className="step-grid">
-        <TextField label={t('processAdmin.stepName')} required value={step.name.vi} onChange={(e) => onChange({ name: { vi: e.target.value, en: step.name.en || e.target.value } })} />
+        <TextField label={t('processAdmin.stepName')} required value={step.name.vi} onChange={(e) => onChange({ name: { ...step.name, vi: e.target.value } })} />
+        <TextField label={t('processAdmin.stepNameEn')} lang="en" required value={step.name.en} onChange={(e) => onChange({ name: { ...step.name, en: e.target.value } })} />
         <SelectField label={t('processAdmin.kind')} value={step.kind} onChange={(e) => onChange({ kind: e.target.value as Step['kind'] })}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
@@ -137,7 +138,7 @@ function CheckResult({ check, body }: { check: Check; body: Body }) {
   );
 }
 
-export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { draft: Definition; units: readonly UnitChoice[]; onPublished: (d: Definition) => void; onDeleted: () => void }) {
+export function ProcessDraftEditor({ draft, units, onSaved, onPublished, onDeleted }: { draft: Definition; units: readonly UnitChoice[]; onSaved: () => void; onPublished: (d: Definition) => void; onDeleted: () => void }) {
   const { t, lang } = useI18n();
   const [current, setCurrent] = useState(draft);
   const [body, setBody] = useState<Body>(draft.body);
@@ -157,7 +158,8 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
     const other = document.getElementById(`step-${moved.key}-${moved.by < 0 ? 'down' : 'up'}`) as HTMLButtonElement | null;
     (same && !same.disabled ? same : other)?.focus();
   }, [moved]);
-  const names = { vi: t('processAdmin.newStepName'), en: t('processAdmin.newStepName') };
+  const both = (key: 'processAdmin.newStepName' | 'processAdmin.newBranchName' | 'processAdmin.newStageName') => ({ vi: translate('vi', key), en: translate('en', key) });
+  const names = both('processAdmin.newStepName');
 
   const save = async (): Promise<Definition | null> => {
     setError(undefined);
@@ -166,6 +168,7 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
       const next = await unwrap(api.PATCH('/api/v1/process-definitions/{id}', { params: { path: { id: current.id } }, body: { revision: current.revision, body } }));
       setCurrent(next);
       setDirty(false);
+      onSaved();
       return next;
     } catch (e) {
       setError(e as ApiError);
@@ -193,6 +196,8 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
       onPublished(await unwrap(api.POST('/api/v1/process-definitions/{id}/publish', { params: { path: { id: next.id } }, body: { revision: next.revision, ...(from ? { effectiveFrom: from } : {}) } })));
     } catch (e) {
       setError(e as ApiError);
+      // Refused for its content: the check lists what to fix, in the page's language.
+      if ((e as ApiError).code === 'PROCESS_DEFINITION_INVALID') setCheck(await unwrap(api.GET('/api/v1/process-definitions/{id}/check', { params: { path: { id: next.id } } })).catch(() => null));
     }
   };
   const remove = async () => {
@@ -243,7 +248,7 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
           })}
           {si > 0 && si < body.stages.length - 1 ? (
             <div className="actions">
-              <button type="button" onClick={() => edit(addBranch(body, si, { branch: { vi: t('processAdmin.newBranchName'), en: t('processAdmin.newBranchName') }, step: names }))}>
+              <button type="button" onClick={() => edit(addBranch(body, si, { branch: both('processAdmin.newBranchName'), step: names }))}>
                 {t('processAdmin.addBranch', { n: si + 1 })}
               </button>
               <button type="button" className="button-danger" onClick={() => edit(removeStage(body, si))}>
@@ -254,7 +259,7 @@ export function ProcessDraftEditor({ draft, units, onPublished, onDeleted }: { d
         </fieldset>
       ))}
       <div className="actions">
-        <button type="button" onClick={() => edit(addStage(body, { stage: { vi: t('processAdmin.newStageName'), en: t('processAdmin.newStageName') }, step: names }))}>
+        <button type="button" onClick={() => edit(addStage(body, { stage: both('processAdmin.newStageName'), step: names }))}>
           {t('processAdmin.addStage')}
         </button>
       </div>
