@@ -190,6 +190,16 @@ describe('administration journeys (Chromium)', () => {
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByText('Đã lưu đơn vị Sở Tư pháp tỉnh An Giang.').waitFor();
     await expectNoAxeViolations(page, 'a unit with new office hours (desktop)');
+    // A system administrator may add a root: a ministry, at the top of the tree.
+    await page.getByRole('button', { name: 'Tạo đơn vị gốc (tỉnh, bộ, ngành)' }).click();
+    const root = page.getByRole('form', { name: 'Tạo đơn vị gốc' });
+    await root.getByLabel('Tên đơn vị mới').fill('Bộ Tư pháp');
+    await root.getByLabel('Mã định danh của đơn vị mới').fill('G09');
+    await root.getByLabel('Loại đơn vị').selectOption('ministry');
+    await expectNoAxeViolations(page, 'a root unit being created (desktop)');
+    await root.getByRole('button', { name: 'Tạo đơn vị' }).click();
+    await page.getByText('Đã tạo đơn vị Bộ Tư pháp.').waitFor();
+    await page.locator('.unit-tree-wrap > .unit-tree > li > .unit-node', { hasText: 'Bộ Tư pháp' }).waitFor();
 
     // A job that fails for good: forms for a dossier that does not exist.
     const missing = randomUUID();

@@ -63,17 +63,18 @@ function EditUnitForm({ unit, onDone }: { unit: Unit; onDone: (message: string) 
   );
 }
 
-function CreateChildForm({ parent, onDone }: { parent: Unit; onDone: (message: string, id: string) => void }) {
+/** A new unit under a parent, or (parent null: system administrators) a new root — a province or a ministry. */
+export function CreateUnitForm({ parent, onDone }: { parent: Unit | null; onDone: (message: string, id: string) => void }) {
   const { t } = useI18n();
-  const [fields, setFields] = useState({ name: '', code: '', type: 'department' as UnitType });
+  const [fields, setFields] = useState({ name: '', code: '', type: (parent ? 'department' : 'province') as UnitType });
   const { error, busy, run } = useSubmit();
   const create = (e: FormEvent) =>
     void run(e, async () => {
-      const created = await unwrap(api.POST('/api/v1/units', { body: { parentId: parent.id, name: fields.name.trim(), code: fields.code.trim(), type: fields.type } }));
+      const created = await unwrap(api.POST('/api/v1/units', { body: { parentId: parent?.id ?? null, name: fields.name.trim(), code: fields.code.trim(), type: fields.type } }));
       onDone(t('unitsAdmin.created', { name: created.name }), created.id);
     });
   return (
-    <Section id="unit-create-heading" title={t('unitsAdmin.createHeading', { name: parent.name })} onSubmit={create}>
+    <Section id={parent ? 'unit-create-heading' : 'unit-root-heading'} title={parent ? t('unitsAdmin.createHeading', { name: parent.name }) : t('unitsAdmin.createRootHeading')} onSubmit={create}>
       <ErrorMessage error={error} />
       <TextField label={t('unitsAdmin.newName')} required value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} />
       <TextField label={t('unitsAdmin.newCode')} hint={t('unitsAdmin.codeHint')} required value={fields.code} onChange={(e) => setFields({ ...fields, code: e.target.value.toUpperCase() })} />
@@ -213,7 +214,7 @@ export function UnitPanel({ id, units, onDone }: { id: string; units: readonly U
       </dl>
       {!can.update && !can.createChild && !can.move ? <p className="muted">{t('unitsAdmin.readOnly')}</p> : null}
       {can.update ? <EditUnitForm unit={unit} onDone={(message) => onDone(message, unit.id)} /> : null}
-      {can.createChild ? <CreateChildForm parent={unit} onDone={(message, created) => onDone(message, created)} /> : null}
+      {can.createChild ? <CreateUnitForm parent={unit} onDone={(message, created) => onDone(message, created)} /> : null}
       <UnitOfficeHours unit={unit} canEdit={can.update} onDone={(message) => onDone(message, unit.id)} />
       {can.move ? <MoveUnitForm unit={unit} units={units} onDone={(message) => onDone(message, unit.id)} /> : null}
       {can.update ? <DeleteUnit unit={unit} onDone={(message) => onDone(message, null)} /> : null}

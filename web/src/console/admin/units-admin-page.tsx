@@ -8,8 +8,9 @@ import { api, unwrap, type components } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle } from '../../shell/parts';
 import { useLoad } from '../../shell/use-load';
+import { useSession } from '../session';
 import { UnitImportForm } from './unit-import-form';
-import { UnitPanel } from './unit-panel';
+import { CreateUnitForm, UnitPanel } from './unit-panel';
 
 export type Unit = components['schemas']['Unit'];
 
@@ -51,6 +52,8 @@ function UnitTree({ nodes, selected, onSelect }: { nodes: readonly TreeNode[]; s
 
 export function UnitsAdminPage() {
   const { t } = useI18n();
+  const { me } = useSession();
+  const [creatingRoot, setCreatingRoot] = useState(false);
   const units = useLoad(() => unwrap(api.GET('/api/v1/units', { params: { query: { limit: 500, offset: 0 } } })), []);
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -91,6 +94,17 @@ export function UnitsAdminPage() {
             <p className="muted unit-hint">{t('unitsAdmin.chooseHint')}</p>
           )}
           <UnitImportForm onImported={(message) => done(message, selected)} />
+          {me.isSystemAdmin ? (
+            creatingRoot ? (
+              <CreateUnitForm parent={null} onDone={(message, id) => (setCreatingRoot(false), done(message, id))} />
+            ) : (
+              <div className="actions">
+                <button type="button" onClick={() => setCreatingRoot(true)}>
+                  {t('unitsAdmin.createRoot')}
+                </button>
+              </div>
+            )
+          ) : null}
         </div>
       </div>
     </>
