@@ -3,12 +3,18 @@
 // replayed after a confirmation, and a rebuild of the report counters asked for in the background.
 import { useState } from 'react';
 import { api, unwrap, type ApiError, type ApiResponse } from '../../api/client';
-import { formatDateTime, useI18n } from '../../i18n/i18n';
+import { formatDateTime, useI18n, type Translate } from '../../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle, SelectField } from '../../shell/parts';
 import { useLoad } from '../../shell/use-load';
 
 type Job = ApiResponse<'/api/v1/admin/jobs/{id}', 'get'>;
 const STATES = ['queued', 'running', 'done', 'dead'] as const;
+const REASONS = ['max_attempts', 'permanent_error', 'lease_expired'] as const;
+
+function reasonLabel(t: Translate, reason: string | null): string {
+  if (!reason) return '—';
+  return (REASONS as readonly string[]).includes(reason) ? t(`jobs.reason.${reason as (typeof REASONS)[number]}`) : reason;
+}
 type State = (typeof STATES)[number];
 
 function JobDetail({ id, onReplayed }: { id: string; onReplayed: (job: Job) => void }) {
@@ -33,7 +39,7 @@ function JobDetail({ id, onReplayed }: { id: string; onReplayed: (job: Job) => v
     [t('jobs.kind'), j.kind],
     [t('jobs.state'), t(`jobs.state.${j.state}`)],
     [t('jobs.attempts'), `${j.attempts}/${j.maxAttempts}`],
-    [t('jobs.deadReason'), j.deadReason ? t(`jobs.reason.${j.deadReason as 'max_attempts'}`) : '—'],
+    [t('jobs.deadReason'), reasonLabel(t, j.deadReason)],
     [t('jobs.createdAt'), formatDateTime(j.createdAt)],
     [t('jobs.updatedAt'), formatDateTime(j.updatedAt)],
     [t('jobs.key'), j.idempotencyKey],
@@ -152,7 +158,7 @@ export function JobsPage() {
                   <td>
                     {j.attempts}/{j.maxAttempts}
                   </td>
-                  <td>{j.deadReason ? t(`jobs.reason.${j.deadReason as 'max_attempts'}`) : '—'}</td>
+                  <td>{reasonLabel(t, j.deadReason)}</td>
                   <td>{formatDateTime(j.updatedAt)}</td>
                   <td>
                     <button type="button" aria-label={t('jobs.viewOf', { kind: j.kind, time: formatDateTime(j.updatedAt) })} onClick={() => (setOpen(j.id), setNotice(null))}>
