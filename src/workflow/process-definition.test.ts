@@ -19,6 +19,7 @@ describe('process definitions', () => {
     const problems = definitionProblems(body, { amount: 12, unit: 'working_days', noAppointmentDate: false });
     assert.equal(problems.length, 1);
     assert.match(problems[0]!.message, /add up to 80 working hours; the legal limit is 96/);
+    assert.deepEqual({ code: problems[0]!.code, params: problems[0]!.params }, { code: 'ALLOTMENTS_MISMATCH', params: { hours: 80, limitHours: 96 } }, 'a stable code and the numbers, for clients to word it');
     assert.deepEqual(definitionProblems(body, { amount: 10, unit: 'working_days', noAppointmentDate: true }), [], 'no appointment date: no sum to match');
   });
 

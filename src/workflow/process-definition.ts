@@ -80,13 +80,44 @@ export function stageHours(stage: StageDefinition): number {
   return Math.max(0, ...stage.branches.map((b) => b.steps.reduce((sum, s) => sum + allotmentHours(s.allotment), 0)));
 }
 
+/** The working hours a legal limit stands for (for calendar days: the most the allotments may add up to). */
+export function legalLimitHours(limit: LegalLimit): number {
+  return limit.unit === 'working_hours' ? limit.amount : limit.amount * WORKING_HOURS_PER_DAY;
+}
+
 export function totalHours(body: ProcessBody): number {
   return body.stages.reduce((sum, stage) => sum + stageHours(stage), 0);
 }
 
+/** Stable codes of what keeps a definition from publication (clients translate them; the message is English). */
+export type DefinitionProblemCode =
+  | 'TOO_FEW_STAGES'
+  | 'BAD_KEY'
+  | 'DUPLICATE_KEY'
+  | 'NO_BRANCH'
+  | 'LEAD_BRANCH'
+  | 'NO_STEP'
+  | 'BAD_ALLOTMENT'
+  | 'INTAKE_NOT_FIRST'
+  | 'RETURN_NOT_LAST'
+  | 'DESK_STEP_ACTOR'
+  | 'DECISION_IN_PARALLEL'
+  | 'DECISION_NOT_LEADER'
+  | 'NO_UNIT_CODE'
+  | 'FIRST_STAGE_SHAPE'
+  | 'LAST_STAGE_SHAPE'
+  | 'DECISION_COUNT'
+  | 'ALLOTMENTS_EXCEED_LIMIT'
+  | 'ALLOTMENTS_MISMATCH'
+  | 'UNKNOWN_UNIT'
+  | 'UNIT_NOT_IN_FORCE';
+
 export interface DefinitionProblem {
   readonly path: string;
+  readonly code: DefinitionProblemCode;
   readonly message: string;
+  /** The values the message names (a key, a number of hours, a unit code…). */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 const KEY = /^[a-z0-9][a-z0-9_-]{0,39}$/;
@@ -94,67 +125,67 @@ const KEY = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 /** Every problem that keeps a definition from being published (empty: it can be published). */
 export function definitionProblems(body: ProcessBody, limit: LegalLimit | null): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  const add = (path: string, code: DefinitionProblemCode, message: string, params?: Record<string, string | number>) => problems.push({ path, code, message, ...(params ? { params } : {}) });
   const stages = body.stages;
-  if (stages.length < 2) add('stages', 'a process needs at least an intake stage and a return stage');
+  if (stages.length < 2) add('stages', 'TOO_FEW_STAGES', 'a process needs at least an intake stage and a return stage');
   const stageKeys = new Set<string>();
   const stepKeys = new Set<string>();
   let decideSteps = 0;
   stages.forEach((stage, si) => {
     const at = `stages.${si}`;
-    if (!KEY.test(stage.key)) add(`${at}.key`, 'keys are 1–40 lowercase letters, digits, _ or -');
-    if (stageKeys.has(stage.key)) add(`${at}.key`, `stage key ${stage.key} is used twice`);
+    if (!KEY.test(stage.key)) add(`${at}.key`, 'BAD_KEY', 'keys are 1–40 lowercase letters, digits, _ or -');
+    if (stageKeys.has(stage.key)) add(`${at}.key`, 'DUPLICATE_KEY', `stage key ${stage.key} is used twice`, { key: stage.key });
     stageKeys.add(stage.key);
-    if (stage.branches.length === 0) add(`${at}.branches`, 'a stage needs at least one branch');
+    if (stage.branches.length === 0) add(`${at}.branches`, 'NO_BRANCH', 'a stage needs at least one branch');
     const branchKeys = new Set<string>();
     const leads = stage.branches.filter((b) => b.lead).length;
-    if (stage.branches.length > 1 && leads !== 1) add(`${at}.branches`, 'a parallel stage needs exactly one lead branch (cơ quan chủ trì)');
+    if (stage.branches.length > 1 && leads !== 1) add(`${at}.branches`, 'LEAD_BRANCH', 'a parallel stage needs exactly one lead branch (cơ quan chủ trì)');
     stage.branches.forEach((branch, bi) => {
       const bat = `${at}.branches.${bi}`;
-      if (!KEY.test(branch.key)) add(`${bat}.key`, 'keys are 1–40 lowercase letters, digits, _ or -');
-      if (branchKeys.has(branch.key)) add(`${bat}.key`, `branch key ${branch.key} is used twice in this stage`);
+      if (!KEY.test(branch.key)) add(`${bat}.key`, 'BAD_KEY', 'keys are 1–40 lowercase letters, digits, _ or -');
+      if (branchKeys.has(branch.key)) add(`${bat}.key`, 'DUPLICATE_KEY', `branch key ${branch.key} is used twice in this stage`, { key: branch.key });
       branchKeys.add(branch.key);
-      if (branch.steps.length === 0) add(`${bat}.steps`, 'a branch needs at least one step');
+      if (branch.steps.length === 0) add(`${bat}.steps`, 'NO_STEP', 'a branch needs at least one step');
       branch.steps.forEach((step, ti) => {
         const sat = `${bat}.steps.${ti}`;
-        if (!KEY.test(step.key)) add(`${sat}.key`, 'keys are 1–40 lowercase letters, digits, _ or -');
-        if (stepKeys.has(step.key)) add(`${sat}.key`, `step key ${step.key} is used twice`);
+        if (!KEY.test(step.key)) add(`${sat}.key`, 'BAD_KEY', 'keys are 1–40 lowercase letters, digits, _ or -');
+        if (stepKeys.has(step.key)) add(`${sat}.key`, 'DUPLICATE_KEY', `step key ${step.key} is used twice`, { key: step.key });
         stepKeys.add(step.key);
-        if (!Number.isInteger(step.allotment.amount) || step.allotment.amount < 1) add(`${sat}.allotment.amount`, 'an allotment is a whole number of hours or days, at least 1');
+        if (!Number.isInteger(step.allotment.amount) || step.allotment.amount < 1) add(`${sat}.allotment.amount`, 'BAD_ALLOTMENT', 'an allotment is a whole number of hours or days, at least 1');
         const isFirst = si === 0 && ti === 0;
         const isLast = si === stages.length - 1 && ti === branch.steps.length - 1;
-        if (step.kind === 'intake' && !isFirst) add(`${sat}.kind`, 'only the first step is the intake at the desk');
-        if (step.kind === 'return' && !isLast) add(`${sat}.kind`, 'only the last step is the return of the result');
+        if (step.kind === 'intake' && !isFirst) add(`${sat}.kind`, 'INTAKE_NOT_FIRST', 'only the first step is the intake at the desk');
+        if (step.kind === 'return' && !isLast) add(`${sat}.kind`, 'RETURN_NOT_LAST', 'only the last step is the return of the result');
         if ((step.kind === 'intake' || step.kind === 'return') && (step.unit.kind !== 'receiving_desk' || step.role !== 'desk_officer')) {
-          add(`${sat}`, 'intake and return are done by a desk officer of the receiving desk');
+          add(`${sat}`, 'DESK_STEP_ACTOR', 'intake and return are done by a desk officer of the receiving desk');
         }
         if (step.kind === 'decide') {
           decideSteps++;
-          if (stage.branches.length > 1) add(`${sat}.kind`, 'the decision is taken in a single-branch stage, after the parallel work has joined');
-          if (step.role !== 'leader') add(`${sat}.role`, 'the decision is taken by a leader');
+          if (stage.branches.length > 1) add(`${sat}.kind`, 'DECISION_IN_PARALLEL', 'the decision is taken in a single-branch stage, after the parallel work has joined');
+          if (step.role !== 'leader') add(`${sat}.role`, 'DECISION_NOT_LEADER', 'the decision is taken by a leader');
         }
-        if (step.unit.kind === 'unit' && !step.unit.unitCode.trim()) add(`${sat}.unit.unitCode`, 'name the unit by its identifier code');
+        if (step.unit.kind === 'unit' && !step.unit.unitCode.trim()) add(`${sat}.unit.unitCode`, 'NO_UNIT_CODE', 'name the unit by its identifier code');
       });
     });
   });
   const first = stages[0];
   if (first && (first.branches.length !== 1 || first.branches[0]?.steps.length !== 1 || first.branches[0]?.steps[0]?.kind !== 'intake')) {
-    add('stages.0', 'the first stage is exactly one intake step at the receiving desk');
+    add('stages.0', 'FIRST_STAGE_SHAPE', 'the first stage is exactly one intake step at the receiving desk');
   }
   const last = stages[stages.length - 1];
   const lastBranchSteps = last?.branches[0]?.steps ?? [];
   if (stages.length >= 2 && (last!.branches.length !== 1 || lastBranchSteps[lastBranchSteps.length - 1]?.kind !== 'return')) {
-    add(`stages.${stages.length - 1}`, 'the last stage is a single branch ending with the return of the result');
+    add(`stages.${stages.length - 1}`, 'LAST_STAGE_SHAPE', 'the last stage is a single branch ending with the return of the result');
   }
-  if (decideSteps !== 1) add('stages', `a process has exactly one decision step (found ${decideSteps})`);
+  if (decideSteps !== 1) add('stages', 'DECISION_COUNT', `a process has exactly one decision step (found ${decideSteps})`, { found: decideSteps });
   if (limit && !limit.noAppointmentDate) {
     const hours = totalHours(body);
     if (limit.unit === 'calendar_days') {
       // Calendar days hold at least as many working days as fit in them; allotments must not exceed the limit.
-      if (hours > limit.amount * WORKING_HOURS_PER_DAY) add('stages', `the allotments (${hours} working hours) exceed the legal limit of ${limit.amount} calendar days`);
+      if (hours > legalLimitHours(limit)) add('stages', 'ALLOTMENTS_EXCEED_LIMIT', `the allotments (${hours} working hours) exceed the legal limit of ${limit.amount} calendar days`, { hours, limitHours: legalLimitHours(limit) });
     } else {
-      const limitHours = limit.unit === 'working_days' ? limit.amount * WORKING_HOURS_PER_DAY : limit.amount;
-      if (hours !== limitHours) add('stages', `the allotments add up to ${hours} working hours; the legal limit is ${limitHours} (${limit.amount} ${limit.unit.replace('_', ' ')})`);
+      const limitHours = legalLimitHours(limit);
+      if (hours !== limitHours) add('stages', 'ALLOTMENTS_MISMATCH', `the allotments add up to ${hours} working hours; the legal limit is ${limitHours} (${limit.amount} ${limit.unit.replace('_', ' ')})`, { hours, limitHours });
     }
   }
   return problems;

@@ -70,6 +70,22 @@ export const CreateDraftBody = Type.Object({ procedureCode: ProcedureCode, caseC
 export const UpdateDraftBody = Type.Object({ revision: Type.Integer({ minimum: 1 }), name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })), body: Type.Optional(ProcessBodySchema) }, { additionalProperties: false });
 export const PublishBody = Type.Object({ revision: Type.Integer({ minimum: 1 }), effectiveFrom: Type.Optional(LegalDate('First day the version is in force; default today')) }, { additionalProperties: false });
 export const CheckResponse = Type.Object({
-  problems: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
-  totalHours: Type.Integer(),
+  problems: Type.Array(
+    Type.Object({
+      path: Type.String({ description: 'Where in the body, e.g. stages.1.branches.0.steps.0.role' }),
+      code: Type.String({ description: 'Stable code, e.g. ALLOTMENTS_MISMATCH, DECISION_NOT_LEADER, UNKNOWN_UNIT' }),
+      message: Type.String({ description: 'The problem in English' }),
+      params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), { description: 'The values the message names' })),
+    }),
+  ),
+  totalHours: Type.Integer({ description: 'Working hours the allotments add up to' }),
+  legalLimit: Type.Object(
+    {
+      amount: Type.Number(),
+      unit: Type.Enum(['working_days', 'working_hours', 'calendar_days'] as const),
+      noAppointmentDate: Type.Boolean({ description: 'No appointment date: the allotments are not held to the limit' }),
+      hours: Type.Integer({ description: 'Working hours the allotments must add up to (for calendar days: at most)' }),
+    },
+    { description: 'The legal time limit of the procedure case the definition was checked against' },
+  ),
 });

@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../identity/roles.js';
 import { addDays, vietnamDateOf, type Clock } from '../time/clock.js';
 import type { UnitsRepository } from '../units/units.repository.js';
-import { allSteps, definitionProblems, totalHours, type LegalLimit, type ProcessBody } from './process-definition.js';
+import { allSteps, definitionProblems, legalLimitHours, totalHours, type DefinitionProblem, type LegalLimit, type ProcessBody } from './process-definition.js';
 import { requireAdministerProcesses } from './workflow.policy.js';
 import type { ProcessDefinition, WorkflowRepository } from './workflow.repository.js';
 
@@ -60,23 +60,23 @@ export class WorkflowService {
   }
 
   /** What would keep a draft from being published, checked against the legal limit on a date (default today). */
-  async check(id: string, onDate?: string): Promise<{ problems: Array<{ path: string; message: string }>; totalHours: number }> {
+  async check(id: string, onDate?: string): Promise<{ problems: DefinitionProblem[]; totalHours: number; legalLimit: LegalLimit & { hours: number } }> {
     const definition = await this.get(id);
     const limit = await this.legalLimit(definition.procedureCode, definition.caseCode, onDate ?? definition.effectiveFrom ?? this.today());
     const problems = [...definitionProblems(definition.body, limit), ...(await this.unitProblems(definition.body, onDate ?? this.today()))];
-    return { problems, totalHours: totalHours(definition.body) };
+    return { problems, totalHours: totalHours(definition.body), legalLimit: { ...limit, hours: legalLimitHours(limit) } };
   }
 
-  private async unitProblems(body: ProcessBody, onDate: string): Promise<Array<{ path: string; message: string }>> {
+  private async unitProblems(body: ProcessBody, onDate: string): Promise<DefinitionProblem[]> {
     const codes = [...new Set(allSteps(body).flatMap((s) => (s.unit.kind === 'unit' ? [s.unit.unitCode] : [])))];
     if (codes.length === 0) return [];
     const found = await this.uow.read.units.findIdsByCodes(codes);
-    const problems: Array<{ path: string; message: string }> = [];
+    const problems: DefinitionProblem[] = [];
     for (const code of codes) {
       const id = found.get(code);
       const unit = id ? await this.uow.read.units.findById(id, onDate) : undefined;
-      if (!unit) problems.push({ path: 'stages', message: `no unit has the identifier code ${code}` });
-      else if (unit.validFrom > onDate || (unit.validTo !== null && unit.validTo < onDate)) problems.push({ path: 'stages', message: `unit ${code} is not in force on ${onDate}` });
+      if (!unit) problems.push({ path: 'stages', code: 'UNKNOWN_UNIT', message: `no unit has the identifier code ${code}`, params: { unitCode: code } });
+      else if (unit.validFrom > onDate || (unit.validTo !== null && unit.validTo < onDate)) problems.push({ path: 'stages', code: 'UNIT_NOT_IN_FORCE', message: `unit ${code} is not in force on ${onDate}`, params: { unitCode: code, date: onDate } });
     }
     return problems;
   }

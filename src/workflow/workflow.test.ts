@@ -35,6 +35,8 @@ forEachDialect(
       assert.equal(wrong.statusCode, 201);
       const check = (await t.inject({ method: 'GET', url: `/api/v1/process-definitions/${wrong.json().id}/check`, headers: { cookie } })).json();
       assert.match(check.problems[0].message, /legal limit/);
+      assert.equal(check.totalHours, current.totalHours + 8);
+      assert.equal(check.legalLimit.hours, current.totalHours, 'the check names the limit the allotments must add up to');
       const refused = await t.inject({ method: 'POST', url: `/api/v1/process-definitions/${wrong.json().id}/publish`, headers: { cookie }, payload: { revision: 1, effectiveFrom: '2026-06-01' } });
       assert.equal(refused.statusCode, 422);
       assert.equal(refused.json().error.code, 'PROCESS_DEFINITION_INVALID');

@@ -7586,10 +7586,29 @@ export interface paths {
                     content: {
                         "application/json": {
                             problems: {
+                                /** @description Where in the body, e.g. stages.1.branches.0.steps.0.role */
                                 path: string;
+                                /** @description Stable code, e.g. ALLOTMENTS_MISMATCH, DECISION_NOT_LEADER, UNKNOWN_UNIT */
+                                code: string;
+                                /** @description The problem in English */
                                 message: string;
+                                /** @description The values the message names */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
+                            /** @description Working hours the allotments add up to */
                             totalHours: number;
+                            /** @description The legal time limit of the procedure case the definition was checked against */
+                            legalLimit: {
+                                amount: number;
+                                /** @enum {unknown} */
+                                unit: "working_days" | "working_hours" | "calendar_days";
+                                /** @description No appointment date: the allotments are not held to the limit */
+                                noAppointmentDate: boolean;
+                                /** @description Working hours the allotments must add up to (for calendar days: at most) */
+                                hours: number;
+                            };
                         };
                     };
                 };

@@ -3,6 +3,7 @@
 // online level, time limits and fees edited, and the draft published from a date — the version in force ends
 // the day before and dossiers already received keep the version they were received under.
 import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import { api, unwrap, type ApiError, type ApiResponse } from '../api/client';
 import { formatDate, legalDateOf, useI18n } from '../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle, SelectField, TextField } from '../shell/parts';
@@ -85,6 +86,9 @@ function DraftEditor({ code, version, onDone }: { code: string; version: number;
               ))}
             </SelectField>
           </div>
+          <p>
+            <Link href={`/quan-tri/quy-trinh?thu-tuc=${encodeURIComponent(code)}&truong-hop=${encodeURIComponent(c.code)}`}>{t('catalogAdmin.processLink', { code: c.code })}</Link>
+          </p>
           {c.fees.map((fee, k) => (
             <div className="role-row" key={k}>
               <TextField label={t('catalogAdmin.feeDescription')} labelSuffix={`${c.code} ${k + 1}`} value={fee.description} onChange={(e) => changeCase(i, { fees: c.fees.map((f, j) => (j === k ? { ...f, description: e.target.value } : f)) })} />

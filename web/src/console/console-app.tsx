@@ -7,6 +7,9 @@ import { Layout } from '../shell/layout';
 import { Loading } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
 import { AccountPage } from './account-page';
+import { JobsPage } from './admin/jobs-page';
+import { ProcessDefinitionsPage } from './admin/process-definitions-page';
+import { UnitsAdminPage } from './admin/units-admin-page';
 import { CalendarPage } from './calendar-page';
 import { CatalogAdminPage } from './catalog-admin-page';
 import { DossierPage } from './dossier-page';
@@ -55,7 +58,18 @@ export default function ConsoleApp() {
               <li>
                 <Link href="/quan-tri/thu-tuc">{t('console.catalogAdmin')}</Link>
               </li>
+              <li>
+                <Link href="/quan-tri/quy-trinh">{t('console.processes')}</Link>
+              </li>
+              <li>
+                <Link href="/quan-tri/don-vi">{t('console.units')}</Link>
+              </li>
             </>
+          ) : null}
+          {me.data!.isSystemAdmin ? (
+            <li>
+              <Link href="/quan-tri/tac-vu">{t('console.jobs')}</Link>
+            </li>
           ) : null}
           <li>
             <Link href="/lich-lam-viec">{t('console.calendar')}</Link>
@@ -100,6 +114,9 @@ export default function ConsoleApp() {
             <Route path="/quan-tri/can-bo" component={StaffPage} />
             <Route path="/tai-khoan" component={AccountPage} />
             <Route path="/quan-tri/thu-tuc" component={CatalogAdminPage} />
+            <Route path="/quan-tri/quy-trinh" component={ProcessDefinitionsPage} />
+            <Route path="/quan-tri/don-vi" component={UnitsAdminPage} />
+            <Route path="/quan-tri/tac-vu" component={JobsPage} />
             <Route>
               <Redirect to="/" />
             </Route>

@@ -1,6 +1,10 @@
 // Every word the web shows, in Vietnamese (the default) and English. The English catalogue must have
 // exactly the keys of the Vietnamese one (the type-check fails otherwise). {name} marks a value.
+// The administration pages' texts are in messages-admin.ts.
+import { enAdmin, viAdmin } from './messages-admin';
+
 export const vi = {
+  ...viAdmin,
   'app.name': 'Một cửa điện tử An Giang',
   'app.portalName': 'Dịch vụ công — Một cửa điện tử',
   'app.consoleName': 'Một cửa điện tử — Cán bộ',
@@ -462,6 +466,7 @@ export const vi = {
 export type MessageKey = keyof typeof vi;
 
 export const en: Record<MessageKey, string> = {
+  ...enAdmin,
   'app.name': 'An Giang one-stop shop',
   'app.portalName': 'Public services — One-stop shop',
   'app.consoleName': 'One-stop shop — Staff',
