@@ -160,7 +160,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
   const reports = new ReportsService(uow, clock);
   // The dossier module checks cited attachment ids through a port; the attachments module sees dossiers
   // through the staff view (access first).
-  const dossiers = new DossierContext(store, planner, (ids) => attachments.missing(ids));
+  const dossiers = new DossierContext(store, planner, (ids, ofDossier) => attachments.missing(ids, ofDossier));
   const dossierQueries = new DossierQueries(dossiers);
   const dossierAccess: DossierAccess = {
     async referencedAttachments(actor, dossierId) {

@@ -36,10 +36,12 @@ export class AttachmentsRepository {
     return row && toRecord(row);
   }
 
-  /** The ids among `ids` that name no attachment. */
-  async missing(ids: readonly string[]): Promise<string[]> {
+  /** The ids among `ids` that name no attachment (of dossier `ofDossier`, when given). */
+  async missing(ids: readonly string[], ofDossier?: string): Promise<string[]> {
     if (ids.length === 0) return [];
-    const found = new Set((await this.db.selectFrom('attachments').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
+    let query = this.db.selectFrom('attachments').select('id').where('id', 'in', [...ids]);
+    if (ofDossier !== undefined) query = query.where('dossier_id', '=', ofDossier);
+    const found = new Set((await query.execute()).map((r) => r.id));
     return ids.filter((id) => !found.has(id));
   }
 

@@ -79,8 +79,8 @@ export class AttachmentsService {
   }
 
   /** The ids among `ids` that name no attachment (the dossier module's check). */
-  missing(ids: readonly string[]): Promise<string[]> {
-    return this.uow.read.attachments.missing([...new Set(ids)]);
+  missing(ids: readonly string[], ofDossier?: string): Promise<string[]> {
+    return this.uow.read.attachments.missing([...new Set(ids)], ofDossier);
   }
 
   async describe(actor: Actor, id: string): Promise<AttachmentRecord> {

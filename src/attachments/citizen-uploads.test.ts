@@ -93,6 +93,18 @@ forEachDialect(
       const after = (await t.inject({ method: 'GET', url: `/api/v1/public/dossiers/${draft.id}/attachments`, headers: { 'x-draft-token': draft.token } })).json();
       assert.equal(after.items.length, 2);
       assert.ok(!after.items.some((f: { id: string }) => f.id === extra.id));
+
+      // Another citizen's file cannot be cited (ids leak in links and logs): only this dossier's files count.
+      const neighbour = await draftFor(t);
+      const neighbourFile = (await upload(t, neighbour.id, neighbour.token, neighbour.components[0]!, 'cua-ho.png', PNG)).json();
+      const stolen = await t.inject({ method: 'PATCH', url: `/api/v1/public/dossiers/${draft.id}`, headers: { 'x-draft-token': draft.token }, payload: { components: [{ code: first, originals: 1, copies: 0, attachmentIds: [neighbourFile.id] }] } });
+      assert.equal(stolen.statusCode, 422, stolen.body);
+      assert.equal(stolen.json().error.code, 'DOSSIER_ATTACHMENT_UNKNOWN');
+      const desk = await unitIdByCode(t, '001.21.45.H01');
+      const filing = { procedureCode: BIRTH.code, caseCode: BIRTH.caseCode, receivingUnitId: desk, applicant: APPLICANT, subject: 'Khai sinh', components: [{ code: first, originals: 1, copies: 0, attachmentIds: [neighbourFile.id] }], resultDelivery: 'counter', submit: false };
+      const atFiling = await t.inject({ method: 'POST', url: '/api/v1/public/dossiers', payload: filing });
+      assert.equal(atFiling.statusCode, 422, 'a new online filing cannot cite existing files either');
+      assert.equal(atFiling.json().error.code, 'DOSSIER_ATTACHMENT_UNKNOWN');
     });
 
     it('refuses new files once submitted, accepts them again when the desk returns the dossier, and shows them to the desk', async () => {

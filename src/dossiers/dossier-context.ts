@@ -26,7 +26,11 @@ export function cleanText(text: string): string {
 }
 
 /** Port to the attachments module: the ids among these that name no uploaded file. */
-export type AttachmentCheck = (ids: readonly string[]) => Promise<readonly string[]>;
+/**
+ * The ids among `ids` that name no attachment — or, given a dossier, none of that dossier's files: a citizen,
+ * who has no account, may only cite the files uploaded to their own draft.
+ */
+export type AttachmentCheck = (ids: readonly string[], ofDossier?: string) => Promise<readonly string[]>;
 
 export class DossierContext {
   private readonly chainCache = new TtlCache<readonly string[]>(REFERENCE_DATA_TTL_MS);
@@ -39,10 +43,11 @@ export class DossierContext {
   ) {}
 
   /** Every attachment id a command cites must name an uploaded file. */
-  async requireAttachments(ids: ReadonlyArray<string | null>, field: string): Promise<void> {
+  /** Every cited file exists — and, for a citizen's dossier (`ofDossier`), was uploaded to that dossier. */
+  async requireAttachments(ids: ReadonlyArray<string | null>, field: string, ofDossier?: string): Promise<void> {
     const cited = ids.filter((id): id is string => id !== null);
     if (cited.length === 0) return;
-    const missing = await this.attachmentCheck(cited);
+    const missing = await this.attachmentCheck(cited, ofDossier);
     if (missing.length > 0) throw new AppError('DOSSIER_ATTACHMENT_UNKNOWN', { field, missing: [...missing] });
   }
 

@@ -62,11 +62,12 @@ function keepUploads(components: readonly SubmittedComponent[], inputs: readonly
 export class IntakeService {
   constructor(private readonly ctx: DossierContext) {}
 
-  private async drafted(input: FilingInput, channel: Channel): Promise<{ body: DossierEventBody; components: ReturnType<typeof submittedComponents>; info: ProcedureCaseInfo }> {
+  /** `citizenDossier`: the id the citizen's new dossier will have — no file can be theirs yet. */
+  private async drafted(input: FilingInput, channel: Channel, citizenDossier?: string): Promise<{ body: DossierEventBody; components: ReturnType<typeof submittedComponents>; info: ProcedureCaseInfo }> {
     const info = await this.ctx.planner.procedureCase(input.procedureCode, input.caseCode, this.ctx.today());
     await this.ctx.requireDeskFor(input.receivingUnitId, info);
     const components = submittedComponents(info, input.components);
-    await this.ctx.requireAttachments(components.flatMap((c) => c.attachmentIds), 'components');
+    await this.ctx.requireAttachments(components.flatMap((c) => c.attachmentIds), 'components', citizenDossier);
     return {
       info,
       components,
@@ -76,12 +77,12 @@ export class IntakeService {
 
   /** Online filing by a citizen (no login yet): a draft they edit with its token, or submitted at once. */
   async fileOnline(input: FilingInput & { readonly submit: boolean }, options: CommandOptions = {}): Promise<{ state: DossierState; draftToken: string | null }> {
-    const { body, components, info } = await this.drafted(input, 'online');
+    const id = randomUUID();
+    const { body, components, info } = await this.drafted(input, 'online', id);
     if (info.onlineLevel === 'offline') throw new AppError('DOSSIER_CHANNEL_NOT_OFFERED', { channel: 'online' });
     if (input.submit) requireMandatoryComponents(info, components);
     const token = input.submit ? null : randomBytes(32).toString('base64url');
     const events: DossierEventBody[] = input.submit ? [body, { type: 'submitted' }] : [body];
-    const id = randomUUID();
     const result = await this.ctx.store.create(
       id,
       { events },
@@ -107,7 +108,8 @@ export class IntakeService {
   async updateDraft(id: string, access: { token?: string; actor?: Actor | null }, change: { applicant?: Applicant; subject?: string; components?: readonly ComponentInput[]; resultDelivery?: ResultDelivery }, options: CommandOptions = {}): Promise<DossierState> {
     const current = await this.requireDraftAccess(id, access.token, access.actor ?? null);
     const info = await this.ctx.planner.procedureCase(current.procedure.code, current.procedure.caseCode, this.ctx.today());
-    if (change.components) await this.ctx.requireAttachments(change.components.flatMap((c) => c.attachmentIds ?? []), 'components');
+    // A citizen (the token, no actor) cites only files uploaded to this dossier; a desk officer any file they may see.
+    if (change.components) await this.ctx.requireAttachments(change.components.flatMap((c) => c.attachmentIds ?? []), 'components', access.actor ? undefined : id);
     const components = change.components ? submittedComponents(info, change.components) : null;
     return this.ctx.store.execute(
       id,
