@@ -9,10 +9,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createJobWorker } from '../../src/composition.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { ISSUE_DOCUMENTS_JOB } from '../../src/documents/documents.jobs.js';
-import { DESKTOP, expectNoAxeViolations, focusedLabel, launchBrowser, PHONE, screenshot, SCREENSHOTS } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { DESKTOP, expectNoAxeViolations, focusedLabel, PHONE, screenshot, SCREENSHOTS, signInOnPage, startJourney, type Journey } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** What the screen shows now (not the whole page): the part a phone user sees. */
 async function viewportShot(page: Page, name: string): Promise<void> {
@@ -24,27 +23,18 @@ describe('administration journeys (Chromium)', () => {
   let browser: Browser;
   let base: string;
 
+  let journey: Journey;
   before(async () => {
-    testApp = await startTestApp('sqlite');
-    await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = testApp.app.server.address();
-    assert.ok(address && typeof address === 'object');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await launchBrowser();
+    journey = await startJourney();
+    ({ testApp, base, browser } = journey);
   });
 
-  after(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
+  after(async () => journey?.close());
 
   async function signInAsSystemAdmin(context: BrowserContext): Promise<Page> {
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
-    await page.goto(`${base}/can-bo/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInOnPage(page, base, 'admin');
     await page.getByRole('link', { name: 'Đơn vị', exact: true }).waitFor();
     return page;
   }

@@ -8,8 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { DEMO_PROCEDURES } from '../../src/demo/demo-procedures.js';
-import { DESKTOP, expectNoAxeViolations, launchBrowser, PHONE, screenshot } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { DESKTOP, expectNoAxeViolations, PHONE, screenshot, signInOnPage, startJourney, type Journey } from '../support/browser.js';
 
 /** A real 8×8 PNG (grey), small enough to build here: signature, IHDR, IDAT (zlib, stored), IEND. */
 function tinyPng(): Buffer {
@@ -56,37 +55,22 @@ const BIRTH = DEMO_PROCEDURES.birthRegistration;
 const NEW_PASSWORD = 'mat-khau-moi-2026';
 
 describe('citizen uploads and account screens (Chromium)', () => {
-  let testApp: TestApp;
   let browser: Browser;
   let base: string;
   let phone: BrowserContext;
   let desktop: BrowserContext;
   let dossierId = '';
 
+  let journey: Journey;
   before(async () => {
-    testApp = await startTestApp('sqlite');
-    await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = testApp.app.server.address();
-    assert.ok(address && typeof address === 'object');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await launchBrowser();
-    phone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-    desktop = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
-    phone.setDefaultTimeout(10_000);
-    desktop.setDefaultTimeout(10_000);
+    journey = await startJourney();
+    ({ base, browser } = journey);
+    ({ phone, desktop } = await journey.contexts());
   });
 
-  after(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
+  after(async () => journey?.close());
 
-  async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-    await page.goto(`${base}/can-bo/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  }
+  const signIn = (page: Page, username: string, password?: string) => signInOnPage(page, base, username, password);
 
   it('citizen (phone): uploads a photo and a PDF, sees a disguised file refused, finds them after a reload and on the review, submits', async () => {
     const citizen = await phone.newPage();

@@ -7,13 +7,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { DESKTOP, expectNoAxeViolations, focusedLabel, launchBrowser, PHONE, screenshot, waitForText } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { DESKTOP, expectNoAxeViolations, focusedLabel, PHONE, screenshot, startJourney, waitForText, type Journey } from '../support/browser.js';
 
 const CODE = /^001\.21\.45\.H01-\d{6}-\d{4}$/;
 
 describe('web journeys (Chromium)', () => {
-  let testApp: TestApp;
   let browser: Browser;
   let base: string;
   let phone: BrowserContext;
@@ -23,25 +21,16 @@ describe('web journeys (Chromium)', () => {
   let ownDossierUrl = '';
   let counterCode = '';
 
+  let journey: Journey;
   before(async () => {
-    testApp = await startTestApp('sqlite');
-    await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = testApp.app.server.address();
-    assert.ok(address && typeof address === 'object');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await launchBrowser();
-    phone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Europe/Paris' });
-    desktop = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
-    phone.setDefaultTimeout(10_000);
-    desktop.setDefaultTimeout(10_000);
+    journey = await startJourney();
+    ({ base, browser } = journey);
+    ({ phone, desktop } = await journey.contexts({ phoneTimezone: 'Europe/Paris' }));
     citizen = await phone.newPage();
     officer = await desktop.newPage();
   });
 
-  after(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
+  after(async () => journey?.close());
 
   it('citizen (phone): searches without diacritics and opens the birth registration procedure', async () => {
     await citizen.goto(`${base}/`);

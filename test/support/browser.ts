@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -66,4 +68,46 @@ export async function waitForText(locator: Locator, pattern: RegExp, timeoutMs =
     if (Date.now() > deadline) assert.fail(`${JSON.stringify(text)} never matched ${pattern} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** What every journey file starts with: the real app (SQLite, demo data) on a random port, and a Chromium. */
+export interface Journey {
+  readonly testApp: TestApp;
+  readonly base: string;
+  readonly browser: Browser;
+  /** A 360-px touch phone and a desktop, Vietnamese, 10 s default timeouts. */
+  contexts(options?: { phoneTimezone?: string }): Promise<{ phone: BrowserContext; desktop: BrowserContext }>;
+  close(): Promise<void>;
+}
+
+export async function startJourney(): Promise<Journey> {
+  const testApp = await startTestApp('sqlite');
+  await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = testApp.app.server.address();
+  assert.ok(address && typeof address === 'object');
+  const browser = await launchBrowser();
+  return {
+    testApp,
+    base: `http://127.0.0.1:${address.port}`,
+    browser,
+    async contexts(options = {}) {
+      const phone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'vi-VN', ...(options.phoneTimezone ? { timezoneId: options.phoneTimezone } : {}) });
+      const desktop = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+      phone.setDefaultTimeout(10_000);
+      desktop.setDefaultTimeout(10_000);
+      return { phone, desktop };
+    },
+    async close() {
+      await browser.close();
+      await testApp.close();
+    },
+  };
+}
+
+/** Signs in on the console's sign-in page (the demo password unless told). */
+export async function signInOnPage(page: Page, base: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${base}/can-bo/dang-nhap`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }

@@ -8,6 +8,7 @@ import { api, unwrap, type ApiError, type ApiResponse } from '../api/client';
 import { formatDate, legalDateOf, useI18n } from '../i18n/i18n';
 import { ErrorMessage, Loading, PageTitle, SelectField, TextField } from '../shell/parts';
 import { useLoad } from '../shell/use-load';
+import { ProcedureFinder } from './procedure-finder';
 
 type Version = ApiResponse<'/api/v1/procedures/{code}', 'get'>;
 type Case = Version['cases'][number];
@@ -121,9 +122,6 @@ function DraftEditor({ code, version, onDone }: { code: string; version: number;
 export function CatalogAdminPage() {
   const { t } = useI18n();
   const drafts = useLoad(() => unwrap(api.GET('/api/v1/procedures/drafts', { params: { query: { limit: 50, offset: 0 } } })), []);
-  const [query, setQuery] = useState('');
-  const [search, setSearch] = useState('');
-  const found = useLoad(() => (search ? unwrap(api.GET('/api/v1/procedures', { params: { query: { q: search, limit: 10, offset: 0 } } })) : Promise.resolve(null)), [search]);
   const [open, setOpen] = useState<{ code: string; version: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
@@ -168,24 +166,7 @@ export function CatalogAdminPage() {
       ) : null}
       {open ? <DraftEditor key={`${open.code}-${open.version}`} code={open.code} version={open.version} onDone={(message) => (setOpen(null), setNotice(message), drafts.reload())} /> : null}
       <h2>{t('catalogAdmin.newDraftHeading')}</h2>
-      <form className="find-by-code" role="search" aria-label={t('catalogAdmin.newDraftHeading')} onSubmit={(e) => (e.preventDefault(), setSearch(query.trim()))}>
-        <TextField label={t('catalogAdmin.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button type="submit">{t('home.searchButton')}</button>
-      </form>
-      {found.data ? (
-        <ul className="plain-list">
-          {found.data.items.map((p) => (
-            <li key={p.code} className="list-row">
-              <span>
-                {p.code} — {p.name}
-              </span>
-              <button type="button" onClick={() => void startDraft(p.code)}>
-                {t('catalogAdmin.startDraft', { code: p.code })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProcedureFinder label={t('catalogAdmin.newDraftHeading')} actionLabel={(code) => t('catalogAdmin.startDraft', { code })} onChoose={(code) => void startDraft(code)} />
     </>
   );
 }

@@ -6,41 +6,12 @@ import { useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { api, unwrap, type ApiError } from '../../api/client';
 import { formatDate, useI18n } from '../../i18n/i18n';
-import { ErrorMessage, Loading, PageTitle, SelectField, TextField } from '../../shell/parts';
+import { ErrorMessage, Loading, PageTitle, SelectField } from '../../shell/parts';
 import { useLoad } from '../../shell/use-load';
 import type { Definition } from './process-body-edits';
+import { ProcedureFinder } from '../procedure-finder';
 import { ProcessDefinitionView } from './process-definition-view';
 import { ProcessDraftEditor, publishedMessage } from './process-draft-editor';
-
-function ProcedureFinder({ onChoose }: { onChoose: (code: string) => void }) {
-  const { t } = useI18n();
-  const [query, setQuery] = useState('');
-  const [search, setSearch] = useState('');
-  const found = useLoad(() => (search ? unwrap(api.GET('/api/v1/procedures', { params: { query: { q: search, limit: 10, offset: 0 } } })) : Promise.resolve(null)), [search]);
-  return (
-    <>
-      <form className="find-by-code" role="search" aria-label={t('processAdmin.findHeading')} onSubmit={(e) => (e.preventDefault(), setSearch(query.trim()))}>
-        <TextField label={t('catalogAdmin.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button type="submit">{t('home.searchButton')}</button>
-      </form>
-      <ErrorMessage error={found.error} />
-      {found.data ? (
-        <ul className="plain-list">
-          {found.data.items.map((p) => (
-            <li key={p.code} className="list-row">
-              <span>
-                {p.code} — {p.name}
-              </span>
-              <button type="button" onClick={() => (setSearch(''), onChoose(p.code))}>
-                {t('processAdmin.choose', { code: p.code })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </>
-  );
-}
 
 function CaseDefinitions({ code, caseCode }: { code: string; caseCode: string }) {
   const { t } = useI18n();
@@ -144,7 +115,7 @@ export function ProcessDefinitionsPage() {
       <PageTitle title={t('processAdmin.title')}>{t('processAdmin.title')}</PageTitle>
       <p className="muted">{t('processAdmin.lead')}</p>
       <h2>{t('processAdmin.findHeading')}</h2>
-      <ProcedureFinder onChoose={(c) => go({ code: c })} />
+      <ProcedureFinder label={t('processAdmin.findHeading')} actionLabel={(code) => t('processAdmin.choose', { code })} onChoose={(c) => go({ code: c })} closeOnChoose />
       <ErrorMessage error={procedure.error} />
       {procedure.data ? (
         <section aria-labelledby="process-procedure-heading">
