@@ -1,6 +1,5 @@
 // Wires repositories to the database and services to repositories. The only place that knows
 // every module; HTTP, CLI and tests obtain services from here.
-import { randomUUID } from 'node:crypto';
 import { AttachmentsRepository } from './attachments/attachments.repository.js';
 import { AttachmentsService, type DossierAccess } from './attachments/attachments.service.js';
 import { CitizenUploadsService } from './attachments/citizen-uploads.service.js';
@@ -55,6 +54,7 @@ import type { Clock } from './time/clock.js';
 import { UnitsImportService } from './units/units-import.service.js';
 import { UnitsRepository } from './units/units.repository.js';
 import { UnitsService } from './units/units.service.js';
+import { timeOrderedId } from './ids/time-ordered-id.js';
 
 export interface Repositories {
   readonly calendars: CalendarRepository;
@@ -156,7 +156,7 @@ export function createServices(db: Database, config: Config, clock: Clock): Serv
   };
   const workflow = new WorkflowService(uow, clock, legalLimit);
   const store = new DossierStore(uow, clock);
-  const planner = new DossierPlanner(calendar, workflow, procedureCases, uow.read.units, () => randomUUID());
+  const planner = new DossierPlanner(calendar, workflow, procedureCases, uow.read.units, () => timeOrderedId());
   const reports = new ReportsService(uow, clock);
   // The dossier module checks cited attachment ids through a port; the attachments module sees dossiers
   // through the staff view (access first).

@@ -2,7 +2,6 @@
 // type sniffed from its bytes against an allow-list, its name cleaned; the same bytes are stored once.
 // Downloads: the uploader, or anyone who may see the dossier the file belongs to (through DossierAccess).
 // The dossier module asks `missing(ids)` through its AttachmentCheck port before accepting references.
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { UnitOfWork } from '../db/unit-of-work.js';
 import { AppError } from '../errors/app-error.js';
@@ -11,6 +10,7 @@ import type { Clock } from '../time/clock.js';
 import type { AttachmentKind, AttachmentRecord, AttachmentsRepository } from './attachments.repository.js';
 import type { ContentStore } from './content-store.js';
 import { checkFile, cleanFileName } from './file-types.js';
+import { timeOrderedId } from '../ids/time-ordered-id.js';
 
 interface Repos {
   readonly attachments: AttachmentsRepository;
@@ -65,7 +65,7 @@ export class AttachmentsService {
       throw error;
     }
     await staged.commit();
-    const record: AttachmentRecord = { id: randomUUID(), sha256: staged.sha256, size: staged.size, mediaType: type.mediaType, fileName, kind: input.kind ?? 'upload', dossierId: input.dossierId ?? null, uploadedBy, createdAt: this.clock.now().toISOString() };
+    const record: AttachmentRecord = { id: timeOrderedId(), sha256: staged.sha256, size: staged.size, mediaType: type.mediaType, fileName, kind: input.kind ?? 'upload', dossierId: input.dossierId ?? null, uploadedBy, createdAt: this.clock.now().toISOString() };
     await this.uow.write((r) => r.attachments.insert(record));
     return record;
   }
@@ -73,7 +73,7 @@ export class AttachmentsService {
   /** Stores bytes the system produced (an issued document's signed copy) as an attachment of the dossier. */
   async storeGenerated(repos: Repos, bytes: Uint8Array, fileName: string, mediaType: string, dossierId: string, kind: AttachmentKind): Promise<AttachmentRecord> {
     const staged = await this.store.putBytes(bytes);
-    const record: AttachmentRecord = { id: randomUUID(), sha256: staged.sha256, size: staged.size, mediaType, fileName, kind, dossierId, uploadedBy: null, createdAt: this.clock.now().toISOString() };
+    const record: AttachmentRecord = { id: timeOrderedId(), sha256: staged.sha256, size: staged.size, mediaType, fileName, kind, dossierId, uploadedBy: null, createdAt: this.clock.now().toISOString() };
     await repos.attachments.insert(record);
     return record;
   }

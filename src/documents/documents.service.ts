@@ -4,7 +4,6 @@
 // step, so rendering never holds the write path; a crash between them is repaired on the next access).
 // Forms 06 (control sheet) and 07 (register) are live: rendered from the current state when printed, signed
 // for the printing officer. Every document re-renders from its snapshot to the same bytes.
-import { randomUUID } from 'node:crypto';
 import type { AttachmentsRepository } from '../attachments/attachments.repository.js';
 import type { AttachmentsService } from '../attachments/attachments.service.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
@@ -27,6 +26,7 @@ import { signDocument } from './signing/sign-pdf.js';
 import { sha256Hex } from './signing/signer.js';
 import { verifyPdf, type VerificationReport } from './signing/verify-pdf.js';
 import { controlSheetSnapshot, formIssuedBy, NUMBER_SERIES, registerSnapshot, snapshotFor } from './snapshots.js';
+import { timeOrderedId } from '../ids/time-ordered-id.js';
 
 interface Repos {
   readonly documents: DocumentsRepository;
@@ -133,7 +133,7 @@ export class DocumentsService {
       const nr = form === '01' ? serial : await r.documents.nextNumber(unitId, form, year);
       const header: FormHeader = { ...baseHeader, number: `Số: ${nr}/${NUMBER_SERIES[form]}` };
       const data = snapshotFor(form, state, event, { header, lookupUrl: this.lookupUrl(state.code), actorName, unitNames: new Map(), fees, registerSerial: serial });
-      const doc: IssuedDocument = { id: randomUUID(), dossierId: state.id, form, sourceSeq: seq, number: header.number, layout: data.layout, data, unitId, signerName: actorName, certificateSubject: '', unsignedSha256: null, attachmentId: null, issuedAt: event.at, createdAt: this.clock.now().toISOString() };
+      const doc: IssuedDocument = { id: timeOrderedId(), dossierId: state.id, form, sourceSeq: seq, number: header.number, layout: data.layout, data, unitId, signerName: actorName, certificateSubject: '', unsignedSha256: null, attachmentId: null, issuedAt: event.at, createdAt: this.clock.now().toISOString() };
       await r.documents.insertIssued(doc);
       return doc;
     });

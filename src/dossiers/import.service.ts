@@ -4,7 +4,6 @@
 // Every line is checked before anything is written: one bad line and nothing is imported (with a report
 // of every rejected line and why). Each dossier is written in one transaction, so none is ever half there;
 // re-importing a file skips the dossiers already imported (matched by code and fingerprint).
-import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { errorCatalogue } from '../errors/error-catalogue.js';
 import type { Actor } from '../identity/roles.js';
@@ -17,6 +16,7 @@ import { fingerprint } from './dossier-store.js';
 import type { Applicant, Channel, DossierState, ResultDelivery } from './dossier.js';
 import { evolve } from './evolve.js';
 import { requireInProcess, requireNotClosed, requireStatus, requireWorkable } from './transitions.js';
+import { timeOrderedId } from '../ids/time-ordered-id.js';
 
 export type LegacyStep =
   | { readonly type: 'supplement_requested'; readonly at: string; readonly reason: string; readonly items: readonly string[] }
@@ -137,7 +137,7 @@ export class ImportService {
     const code = plan.record.code;
     const match = code ? OUR_CODE.exec(code) : null;
     await this.ctx.store.create(
-      randomUUID(),
+      timeOrderedId(),
       {
         events: plan.events,
         finalise: async (repos, events) => {

@@ -1,7 +1,7 @@
 // Intake on every channel (LAW.md §1.2–§1.3): online drafts and submissions by citizens, counter and
 // postal intake by desk officers, messaging drafts the desk completes; and the three receipt outcomes:
 // receive (dossier code + appointment), return for completion (every missing item at once), refuse.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../identity/roles.js';
 import { vietnamDateOf } from '../time/clock.js';
@@ -14,6 +14,7 @@ import type { Applicant, Channel, DossierState, ResultDelivery, SubmittedCompone
 import { isDeskOfficer, requireDeskOfficer } from './dossiers.policy.js';
 import { evolve } from './evolve.js';
 import { requireStatus } from './transitions.js';
+import { timeOrderedId } from '../ids/time-ordered-id.js';
 
 export interface FilingInput {
   readonly procedureCode: string;
@@ -77,7 +78,7 @@ export class IntakeService {
 
   /** Online filing by a citizen (no login yet): a draft they edit with its token, or submitted at once. */
   async fileOnline(input: FilingInput & { readonly submit: boolean }, options: CommandOptions = {}): Promise<{ state: DossierState; draftToken: string | null }> {
-    const id = randomUUID();
+    const id = timeOrderedId();
     const { body, components, info } = await this.drafted(input, 'online', id);
     if (info.onlineLevel === 'offline') throw new AppError('DOSSIER_CHANNEL_NOT_OFFERED', { channel: 'online' });
     if (input.submit) requireMandatoryComponents(info, components);
@@ -222,7 +223,7 @@ export class IntakeService {
         decision = { events: [body, { type: 'refused_at_receipt', reason: cleanText(input.outcome.reason), items: input.outcome.items.map(cleanText) }] };
         break;
     }
-    const result = await this.ctx.store.create(randomUUID(), decision, { at: this.ctx.now().toISOString(), actorId: actor.userId, unitId: input.receivingUnitId }, { idempotency: this.ctx.idempotency(actor, 'intake', input, options) });
+    const result = await this.ctx.store.create(timeOrderedId(), decision, { at: this.ctx.now().toISOString(), actorId: actor.userId, unitId: input.receivingUnitId }, { idempotency: this.ctx.idempotency(actor, 'intake', input, options) });
     return result.state;
   }
 

@@ -2,11 +2,11 @@
 // Claiming differs by dialect: PostgreSQL locks the chosen rows with FOR UPDATE SKIP LOCKED, so workers on
 // many nodes take different jobs without waiting on each other; SQLite has one writer, so the same
 // UPDATE … RETURNING inside the write path is already exclusive.
-import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { readJson, writeJson, type Dialect, type Executor } from '../db/database.js';
 import type { JobsTable } from '../db/schema.js';
 import { DEFAULT_MAX_ATTEMPTS, type EnqueueRequest, type Job, type JobState } from './job.js';
+import { timeOrderedId } from '../ids/time-ordered-id.js';
 
 function toJob(row: Selectable<JobsTable>): Job {
   return {
@@ -49,7 +49,7 @@ export class JobsRepository {
     const row = await this.db
       .insertInto('jobs')
       .values({
-        id: randomUUID(),
+        id: timeOrderedId(),
         kind: request.kind,
         payload: writeJson(request.payload ?? null),
         idempotency_key: request.idempotencyKey,

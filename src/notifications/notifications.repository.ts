@@ -1,7 +1,7 @@
 // The notifications outbox: one row per message, unique by its idempotency key, so a job retried or run by
 // two workers records a message once. A gateway adapter (SMS, e-mail) would send rows whose sent_at is null.
-import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/database.js';
+import { timeOrderedId } from '../ids/time-ordered-id.js';
 
 export type NotificationChannel = 'email' | 'sms' | 'console';
 
@@ -29,7 +29,7 @@ export class NotificationsRepository {
     const row = await this.db
       .insertInto('notifications')
       .values({
-        id: randomUUID(),
+        id: timeOrderedId(),
         idempotency_key: message.idempotencyKey,
         channel: message.channel,
         recipient: message.recipient,
