@@ -37,6 +37,8 @@ interface Options {
   readonly maxQueueAgeMs?: number;
   /** Called right after each COMMIT; the batch's writers are answered when it resolves. Default: at once. */
   readonly durable?: () => Promise<void>;
+  /** An error when no write may run any more (the disk failed an fsync); checked before each write. */
+  readonly broken?: () => unknown;
 }
 
 /** Seconds a refused writer is asked to wait before trying again. */
@@ -75,6 +77,9 @@ export class GroupCommitWriter {
   ) {}
 
   run<T>(fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
+    // After a failed fsync nothing new is committed: it could be read, and replayed to a retrying writer, without being on disk.
+    const broken = this.options.broken?.();
+    if (broken) return Promise.reject(broken instanceof Error ? broken : new Error(String(broken)));
     const now = performance.now();
     if (this.isOverloaded(now)) {
       this.stats.refusedWrites++;

@@ -106,7 +106,7 @@ export class SqliteDatabase implements Database {
     const walSync = syncsOffTheEventLoop(config) ? new WalSync(`${config.file}-wal`) : null;
     this.walSync = walSync;
     this.writer = new GroupCommitWriter(this.writerKysely, () => writeConnection.inTransaction, {
-      ...(walSync ? { durable: () => walSync.afterCommit() } : {}),
+      ...(walSync ? { durable: () => walSync.afterCommit(), broken: () => walSync.failed } : {}),
       maxBatchSize: config.writeBatchMaxSize,
       maxBatchMs: config.writeBatchMaxMs,
       crashPoints,

@@ -70,6 +70,11 @@ describe('group commit with a durability hook', () => {
     await first;
     hooks[1]!.reject(new Error('EIO'));
     await assert.rejects(second, /EIO/);
+    // A writer whose disk failed takes no more writes at all.
+    const broken = new GroupCommitWriter(db.writerKysely, () => false, { maxBatchSize: 10, maxBatchMs: 10, broken: () => new Error('EIO earlier') });
+    let ran = false;
+    await assert.rejects(broken.run(async () => (ran = true)), /EIO earlier/);
+    assert.equal(ran, false);
     const drained = writer.drain();
     await drained;
   });

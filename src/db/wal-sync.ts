@@ -43,7 +43,10 @@ export class WalSync {
     });
   }
 
-  /** An fsync failed: nothing written since can be promised durable (the kernel may have dropped the pages). */
+  /**
+   * An fsync failed: nothing written since can be promised durable (the kernel may have dropped the pages).
+   * The group-commit writer then refuses every write until the process is restarted (as PostgreSQL panics).
+   */
   get failed(): unknown {
     return this.failure;
   }
