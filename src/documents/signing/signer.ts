@@ -30,6 +30,14 @@ const algorithm = (id: string) => sequence([oid(id), asn1.create(asn1.Class.UNIV
 const der = (node: forge.asn1.Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
 const attribute = (id: string, value: forge.asn1.Asn1) => sequence([oid(id), set([value])]);
 
+/** RFC 5652 §11.3: UTCTime for 1950–2049, GeneralizedTime otherwise. */
+function timeValue(date: Date): forge.asn1.Asn1 {
+  const year = date.getUTCFullYear();
+  return year >= 1950 && year < 2050
+    ? asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(date))
+    : asn1.create(asn1.Class.UNIVERSAL, asn1.Type.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(date));
+}
+
 /**
  * The issuer Name and serialNumber of a certificate, as the bytes it holds (re-encoding the parsed name would
  * change UTF-8 names: forge encodes them twice).
@@ -62,7 +70,7 @@ export class SoftwareSigner implements DocumentSigner {
     const digest = createHash('sha256').update(content).digest();
     const attributes = [
       attribute(OID.contentType, oid(OID.data)),
-      attribute(OID.signingTime, asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(signingTime))),
+      attribute(OID.signingTime, timeValue(signingTime)),
       attribute(OID.messageDigest, asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, digest.toString('binary'))),
     ];
     // DER: a SET OF is ordered by the encodings of its elements; the signature is over that SET.
