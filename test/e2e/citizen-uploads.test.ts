@@ -157,7 +157,7 @@ describe('citizen uploads and account screens (Chromium)', () => {
     await page.getByText('Hai lần nhập mật khẩu mới không giống nhau.').waitFor();
     await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor(); // the server's words, at the current password
+    await page.getByText('Mật khẩu hiện tại không đúng.').waitFor(); // at the current password
     await expectNoAxeViolations(page, 'my account with the server’s refusal (phone)');
     await screenshot(page, 'console-account-phone');
     await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);

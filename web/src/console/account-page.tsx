@@ -40,7 +40,7 @@ function PasswordForm() {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       // The server's words, at the field they are about when it says which.
-      if (error.code === 'INVALID_CREDENTIALS') setErrors({ currentPassword: error.message });
+      if (error.code === 'INVALID_CREDENTIALS') setErrors({ currentPassword: t('account.wrongCurrent') }); // the server's words are about signing in
       else if (error.code === 'WEAK_PASSWORD') setErrors({ newPassword: error.message });
       else setFailure(error);
     } finally {
