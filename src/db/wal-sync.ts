@@ -51,14 +51,6 @@ export class WalSync {
     return this.failure;
   }
 
-  /** Resolves when no fsync is running or due. */
-  async idle(): Promise<void> {
-    while (this.inFlight || this.synced < this.committed) {
-      if (this.failure) return;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
   close(): void {
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;

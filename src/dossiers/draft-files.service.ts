@@ -6,7 +6,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { DossierContext } from './dossier-context.js';
 import type { DossierState, SubmittedComponent } from './dossier.js';
-import { hashToken } from './intake.service.js';
+import { requireDraftToken } from './intake.service.js';
 
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['draft', 'returned_for_completion']);
 
@@ -19,7 +19,7 @@ export class DraftFilesService {
   /** The dossier, when the token is its draft's; DOSSIER_DRAFT_TOKEN_INVALID otherwise (another citizen's draft). */
   async requireOwner(id: string, token: string | undefined): Promise<DossierState> {
     const stored = await this.ctx.store.load(id);
-    if (!token || !stored.draftTokenHash || hashToken(token) !== stored.draftTokenHash) throw new AppError('DOSSIER_DRAFT_TOKEN_INVALID');
+    requireDraftToken(stored, token);
     return stored.state;
   }
 

@@ -41,6 +41,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+/** The citizen holds the dossier's draft token; DOSSIER_DRAFT_TOKEN_INVALID otherwise (another citizen's dossier). */
+export function requireDraftToken(stored: { readonly draftTokenHash: string | null }, token: string | undefined): void {
+  if (!token || !stored.draftTokenHash || hashToken(token) !== stored.draftTokenHash) throw new AppError('DOSSIER_DRAFT_TOKEN_INVALID');
+}
+
 function cleanApplicant(applicant: Applicant): Applicant {
   const opt = (v: string | null | undefined) => (v ? cleanText(v) || null : null);
   return {
@@ -96,7 +101,7 @@ export class IntakeService {
   private async requireDraftAccess(id: string, token: string | undefined, actor: Actor | null): Promise<DossierState> {
     const stored = await this.ctx.store.load(id);
     if (actor) requireDeskOfficer(actor, stored.state, await this.ctx.chains([stored.state.receivingUnitId]));
-    else if (!token || !stored.draftTokenHash || hashToken(token) !== stored.draftTokenHash) throw new AppError('DOSSIER_DRAFT_TOKEN_INVALID');
+    else requireDraftToken(stored, token);
     return stored.state;
   }
 

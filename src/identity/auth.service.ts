@@ -42,6 +42,11 @@ export interface StaffProfile {
   readonly roles: readonly RoleAssignment[];
 }
 
+/** What the API shows of a staff member: the account and its roles. */
+export function staffProfile(user: UserRecord, roles: readonly RoleAssignment[]): StaffProfile {
+  return { id: user.id, username: user.username, fullName: user.fullName, isSystemAdmin: user.isSystemAdmin, disabled: user.disabledAt !== null, roles };
+}
+
 export class AuthService {
   constructor(
     private readonly uow: UnitOfWork<IdentityRepositories>,
@@ -132,8 +137,7 @@ export class AuthService {
   }
 
   private async profileOf(user: UserRecord): Promise<StaffProfile> {
-    const roles = await this.uow.read.identity.rolesOf(user.id);
-    return { id: user.id, username: user.username, fullName: user.fullName, isSystemAdmin: user.isSystemAdmin, disabled: user.disabledAt !== null, roles };
+    return staffProfile(user, await this.uow.read.identity.rolesOf(user.id));
   }
 }
 

@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import type { UnitsRepository } from '../units/units.repository.js';
 import { vietnamDateOf, type Clock } from '../time/clock.js';
 import type { IdentityRepositories, StaffProfile } from './auth.service.js';
-import { normaliseUsername } from './auth.service.js';
+import { normaliseUsername, staffProfile } from './auth.service.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 import { holdsRoleAt, type Actor, type RoleAssignment } from './roles.js';
 
@@ -69,8 +69,7 @@ export class StaffService {
       for (const role of removable) await identity.removeRole(userId, role);
       for (const role of wanted) if (!current.some((c) => same(c, role))) await identity.addRole(randomUUID(), userId, role, now);
       await audit.append({ occurredAt: now, actorUserId: actor.userId, action: 'user.roles_changed', entityType: 'user', entityId: userId, requestId: context.requestId ?? null, details: { removed: removable, roles: wanted } });
-      const finalRoles = await identity.rolesOf(userId);
-      return { id: user.id, username: user.username, fullName: user.fullName, isSystemAdmin: user.isSystemAdmin, disabled: user.disabledAt !== null, roles: finalRoles };
+      return staffProfile(user, await identity.rolesOf(userId));
     });
   }
 
@@ -118,7 +117,7 @@ export class StaffService {
     }
     const users = await this.uow.read.identity.listUsers(unitIds, limit, offset);
     const roles = await this.uow.read.identity.rolesOfUsers(users.map((u) => u.id));
-    return users.map((u) => ({ id: u.id, username: u.username, fullName: u.fullName, isSystemAdmin: u.isSystemAdmin, disabled: u.disabledAt !== null, roles: roles.get(u.id) ?? [] }));
+    return users.map((u) => staffProfile(u, roles.get(u.id) ?? []));
   }
 
   private async requireAdministersAll(actor: Actor | null, units: UnitsRepository, roles: readonly RoleAssignment[]): Promise<void> {

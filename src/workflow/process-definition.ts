@@ -180,11 +180,11 @@ export function definitionProblems(body: ProcessBody, limit: LegalLimit | null):
   if (decideSteps !== 1) add('stages', 'DECISION_COUNT', `a process has exactly one decision step (found ${decideSteps})`, { found: decideSteps });
   if (limit && !limit.noAppointmentDate) {
     const hours = totalHours(body);
+    const limitHours = legalLimitHours(limit);
     if (limit.unit === 'calendar_days') {
       // Calendar days hold at least as many working days as fit in them; allotments must not exceed the limit.
-      if (hours > legalLimitHours(limit)) add('stages', 'ALLOTMENTS_EXCEED_LIMIT', `the allotments (${hours} working hours) exceed the legal limit of ${limit.amount} calendar days`, { hours, limitHours: legalLimitHours(limit) });
+      if (hours > limitHours) add('stages', 'ALLOTMENTS_EXCEED_LIMIT', `the allotments (${hours} working hours) exceed the legal limit of ${limit.amount} calendar days`, { hours, limitHours });
     } else {
-      const limitHours = legalLimitHours(limit);
       if (hours !== limitHours) add('stages', 'ALLOTMENTS_MISMATCH', `the allotments add up to ${hours} working hours; the legal limit is ${limitHours} (${limit.amount} ${limit.unit.replace('_', ' ')})`, { hours, limitHours });
     }
   }
