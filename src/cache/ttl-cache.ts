@@ -23,6 +23,11 @@ export class TtlCache<V> {
     });
     return value;
   }
+
+  /** Forgets everything: this node changed the data, so it need not wait for the entries to expire. */
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /** How long reference data may be served from memory: a change is seen everywhere within this time. */

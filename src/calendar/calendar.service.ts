@@ -53,6 +53,11 @@ export class CalendarService {
   /** Dossier commands compute several due dates each: a unit's calendar and hours come from a short cache. */
   private readonly calendarIdCache = new TtlCache<string>(REFERENCE_DATA_TTL_MS);
   private readonly officeHoursCache = new TtlCache<readonly OfficeSession[]>(REFERENCE_DATA_TTL_MS);
+  /**
+   * A calendar's chain and the stamp of its lists, read at most every few seconds rather than on every due date
+   * (two queries per command); this node's own changes clear it at once, other nodes see them within the TTL.
+   */
+  private readonly versionCache = new TtlCache<{ readonly chain: StoredCalendar[]; readonly stamp: string }>(REFERENCE_DATA_TTL_MS);
 
   constructor(
     private readonly uow: UnitOfWork<CalendarRepositories>,
@@ -62,12 +67,23 @@ export class CalendarService {
   /** The national calendar and the official lists shipped with the product; idempotent, run at start-up. */
   async ensureReferenceData(): Promise<void> {
     const now = this.clock.now().toISOString();
-    await this.uow.write(async ({ calendars }) => {
+    await this.changing(async ({ calendars }) => {
       await calendars.insertCalendarIfMissing({ id: NATIONAL_CALENDAR_ID, name: NATIONAL_CALENDAR_NAME, parentId: null, unitId: null, weeklyRestDays: [0, 6], makeUpDaysCount: true }, now);
       for (const year of OFFICIAL_YEARS) {
         await calendars.appendYearList({ calendarId: NATIONAL_CALENDAR_ID, year: year.year, status: 'official', entries: [...year.entries], sources: [...year.sources], note: 'shipped with MotCua', recordedAt: now, recordedBy: null }, true);
       }
     });
+  }
+
+  /** A write to calendars or their lists; this node's caches are cleared once it is committed. */
+  private async changing<T>(fn: (repos: CalendarRepositories) => Promise<T>): Promise<T> {
+    try {
+      return await this.uow.write(fn);
+    } finally {
+      this.versionCache.clear();
+      this.calendarIdCache.clear();
+      this.built.clear();
+    }
   }
 
   listCalendars(): Promise<StoredCalendar[]> {
@@ -77,7 +93,7 @@ export class CalendarService {
   /** A calendar for a province or a unit, inheriting the national one; its own yearly lists replace the parent's. */
   async createCalendar(actor: Actor, input: { unitId: string; name: string; weeklyRestDays?: number[]; makeUpDaysCount?: boolean }): Promise<StoredCalendar> {
     const now = this.clock.now().toISOString();
-    return this.uow.write(async ({ calendars, units, audit }) => {
+    return this.changing(async ({ calendars, units, audit }) => {
       const chain = await units.chainOf(input.unitId, vietnamDateOf(this.clock.now()));
       if (!chain) throw new AppError('UNIT_NOT_FOUND', { field: 'unitId' });
       if (!holdsRoleAt(actor, 'administrator', chain)) throw new AppError('FORBIDDEN');
@@ -120,8 +136,10 @@ export class CalendarService {
 
   /** The working calendar from the lists in force (or as they were recorded at `knownAt`, to recompute old due dates exactly). */
   private async build(calendarId: string, officeHours: readonly OfficeSession[] = DEFAULT_OFFICE_HOURS, knownAt?: string): Promise<WorkCalendar> {
-    const chain = await this.chain(calendarId);
-    const stamp = await this.uow.read.calendars.stamp(chain.map((c) => c.id));
+    const { chain, stamp } = await this.versionCache.get(calendarId, async () => {
+      const chain = await this.chain(calendarId);
+      return { chain, stamp: String(await this.uow.read.calendars.stamp(chain.map((c) => c.id))) };
+    });
     const key = `${calendarId}|${stamp}|${JSON.stringify(officeHours)}|${knownAt ?? ''}`;
     const cached = this.built.get(key);
     if (cached) return cached;
@@ -221,7 +239,7 @@ export class CalendarService {
   /** Records a new version of a year's list (an official announcement, or a correction). */
   async recordYearList(actor: Actor, calendarId: string, year: number, input: { status: 'official' | 'provisional'; entries: DayEntry[]; sources: string[]; note?: string | null }): Promise<StoredYearList> {
     const now = this.clock.now().toISOString();
-    return this.uow.write(async ({ calendars, units, audit }) => {
+    return this.changing(async ({ calendars, units, audit }) => {
       const calendar = await calendars.findCalendar(calendarId);
       if (!calendar) throw new AppError('CALENDAR_NOT_FOUND');
       // Access first, then the content (which is checked inside the transaction but before any write).

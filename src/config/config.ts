@@ -19,6 +19,8 @@ export interface SqliteDatabaseConfig {
   readonly writeQueueMaxDepth: number;
   /** …or when the oldest waiting write has waited this many ms; 0 = no limit. */
   readonly writeQueueMaxAgeMs: number;
+  /** WAL checkpoints in a worker thread (`background`, wal-checkpointer.ts) or by SQLite inside COMMIT (`inline`). */
+  readonly checkpoint: 'background' | 'inline';
 }
 
 export interface PostgresDatabaseConfig {
@@ -220,10 +222,11 @@ function parseDatabase(reader: EnvReader, isProduction: boolean, isTest: boolean
       writeBatchMaxMs: reader.integer('SQLITE_WRITE_BATCH_MAX_MS', 20, 1, 1000),
       writeQueueMaxDepth: reader.integer('SQLITE_WRITE_QUEUE_MAX', 1000, 1, 1_000_000),
       writeQueueMaxAgeMs: reader.integer('SQLITE_WRITE_QUEUE_MAX_AGE_MS', isTest ? 0 : 500, 0, 600_000),
+      checkpoint: reader.oneOf('SQLITE_CHECKPOINT', ['background', 'inline'] as const, 'background'),
     };
   }
   reader.problem('DATABASE_URL must start with sqlite: or postgres:// (or postgresql://)');
-  return { dialect: 'sqlite', file: '', synchronous: 'FULL', writeBatchMaxSize: 1, writeBatchMaxMs: 1, writeQueueMaxDepth: 1, writeQueueMaxAgeMs: 1 };
+  return { dialect: 'sqlite', file: '', synchronous: 'FULL', writeBatchMaxSize: 1, writeBatchMaxMs: 1, writeQueueMaxDepth: 1, writeQueueMaxAgeMs: 1, checkpoint: 'inline' };
 }
 
 function parseOverload(reader: EnvReader, nodeEnv: Environment): OverloadConfig {

@@ -7,6 +7,7 @@ import type { SqliteDatabaseConfig } from '../config/config.js';
 import type { CrashPoints } from './crash-points.js';
 import type { Database, Executor } from './database.js';
 import { GroupCommitWriter, type WriterStats } from './group-commit-writer.js';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, WalCheckpointer, type CheckpointerStats } from './wal-checkpointer.js';
 import { WalSync } from './wal-sync.js';
 import type { DB } from './schema.js';
 
@@ -84,6 +85,7 @@ export function openSqliteWriteConnection(config: SqliteDatabaseConfig): SqliteC
   connection.pragma(`synchronous = ${syncsOffTheEventLoop(config) ? 'NORMAL' : config.synchronous}`);
   connection.pragma('foreign_keys = ON');
   connection.pragma(`cache_size = ${CACHE_SIZE}`);
+  if (config.checkpoint === 'background') connection.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   return connection;
 }
 
@@ -94,6 +96,7 @@ export class SqliteDatabase implements Database {
   readonly writerKysely: Kysely<DB>;
   private readonly writer: GroupCommitWriter;
   private readonly walSync: WalSync | null;
+  private readonly checkpointer: WalCheckpointer | null;
 
   private constructor(
     private readonly writeConnection: SqliteConnection.Database,
@@ -105,6 +108,7 @@ export class SqliteDatabase implements Database {
     this.reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(readConnection) }) });
     const walSync = syncsOffTheEventLoop(config) ? new WalSync(`${config.file}-wal`) : null;
     this.walSync = walSync;
+    this.checkpointer = config.checkpoint === 'background' ? new WalCheckpointer(config.file) : null;
     this.writer = new GroupCommitWriter(this.writerKysely, () => writeConnection.inTransaction, {
       ...(walSync ? { durable: () => walSync.afterCommit(), broken: () => walSync.failed } : {}),
       maxBatchSize: config.writeBatchMaxSize,
@@ -138,6 +142,11 @@ export class SqliteDatabase implements Database {
     return this.walSync?.syncs ?? null;
   }
 
+  /** Checkpoints done by the background checkpointer; null when SQLite checkpoints inside COMMIT. */
+  checkpointStats(): CheckpointerStats | null {
+    return this.checkpointer?.stats ?? null;
+  }
+
   /** Counters of the group-commit writer (batches and writes committed, batches lost). */
   writerStats(): Readonly<WriterStats> {
     return { ...this.writer.stats };
@@ -157,6 +166,7 @@ export class SqliteDatabase implements Database {
 
   async close(): Promise<void> {
     await this.writer.drain();
+    await this.checkpointer?.close();
     await this.reader.destroy();
     await this.writerKysely.destroy();
     // Kysely only closes a connection it has used; close both explicitly, whatever happened.

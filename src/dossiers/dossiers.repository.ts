@@ -2,6 +2,7 @@
 // gap-free code counters and the idempotency keys.
 import { sql, type Selectable } from 'kysely';
 import { readJson, writeJson, type Executor } from '../db/database.js';
+import { columnParams, PreparedFamily, PreparedQuery } from '../db/prepared.js';
 import type { DossierEventsTable, DossiersTable, DossierTasksTable } from '../db/schema.js';
 import type { DossierEvent } from './dossier-events.js';
 import { nationalStatusOf, openPause, type DossierState, type Task } from './dossier.js';
@@ -60,6 +61,33 @@ function eventRow(dossierId: string, seq: number, event: DossierEvent, now: stri
 /** Rows per multi-row insert: far below SQLite's limit of bound parameters (32,766) at ~30 columns. */
 const BULK_ROWS = 500;
 
+// The statements every command runs, compiled once (src/db/prepared.ts).
+const findDossier = new PreparedQuery<'id', Pick<Selectable<DossiersTable>, 'state' | 'event_count' | 'draft_token_hash'>>((db, param) =>
+  db.selectFrom('dossiers').select(['state', 'event_count', 'draft_token_hash']).where('id', '=', param('id')),
+);
+const EVENT_COLUMNS = ['dossier_id', 'seq', 'type', 'occurred_at', 'recorded_at', 'actor_user_id', 'unit_id', 'payload'] as const;
+/** Inserts and updates by their table and the columns they set; inserts of events by their number of rows. */
+const writes = new PreparedFamily<never>();
+const eventInserts = new PreparedFamily<never>();
+
+/** One row into a table, compiled once per set of columns (the rows' mappings always give the same). */
+function insertRow(db: Executor, table: 'dossiers' | 'dossier_tasks', row: Record<string, unknown>): Promise<unknown> {
+  const columns = Object.keys(row);
+  return writes.execute<string>(db, `insert ${table}:${columns.join(',')}`, (kysely, param) => kysely.insertInto(table).values(columnParams(columns, param) as never), row);
+}
+
+/**
+ * Indexed columns are set only when they change: SQLite rewrites an index's entry whenever a column of it is
+ * in the SET list, changed or not (and PostgreSQL can then update the row in place). The other columns are
+ * always written, so the row stays the projection of the state.
+ */
+const DOSSIER_INDEXED = new Set(['code', 'status', 'receiving_unit_id', 'received_at', 'due_at', 'applicant_id_number']);
+const TASK_INDEXED = new Set(['dossier_id', 'unit_id', 'status', 'role', 'due_at', 'assignee_id']);
+
+function changedColumns(before: Record<string, unknown>, after: Record<string, unknown>, indexed: ReadonlySet<string>): string[] {
+  return Object.keys(after).filter((column) => !indexed.has(column) || before[column] !== after[column]);
+}
+
 export interface StoredDossier {
   readonly state: DossierState;
   readonly eventCount: number;
@@ -114,7 +142,7 @@ export class DossiersRepository {
   ) {}
 
   async find(id: string): Promise<StoredDossier | undefined> {
-    const row = await this.db.selectFrom('dossiers').select(['state', 'event_count', 'draft_token_hash']).where('id', '=', id).executeTakeFirst();
+    const [row] = (await findDossier.execute(this.db, { id })).rows;
     return row && toStored(row);
   }
 
@@ -125,10 +153,7 @@ export class DossiersRepository {
 
   /** Inserts a new dossier with its first events and projection. */
   async insert(state: DossierState, events: readonly DossierEvent[], draftTokenHash: string | null, now: string): Promise<void> {
-    await this.db
-      .insertInto('dossiers')
-      .values({ id: state.id, ...dossierRow(state, events.length), draft_token_hash: draftTokenHash, state: writeJson(state), created_at: now, updated_at: now })
-      .execute();
+    await insertRow(this.db, 'dossiers', { id: state.id, ...dossierRow(state, events.length), draft_token_hash: draftTokenHash, state: writeJson(state), created_at: now, updated_at: now });
     await this.appendEvents(state.id, 0, events, now);
     await this.writeTasks(state.id, [], state.tasks);
     for (const projection of this.projections) await projection.written([{ before: null, after: state, events, seq: events.length }], now);
@@ -158,13 +183,20 @@ export class DossiersRepository {
    * command got there first (the caller reloads and decides again).
    */
   async update(before: DossierState, after: DossierState, expectedCount: number, events: readonly DossierEvent[], now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('dossiers')
-      .set({ ...dossierRow(after, expectedCount + events.length), state: writeJson(after), updated_at: now })
-      .where('id', '=', after.id)
-      .where('event_count', '=', expectedCount)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return false;
+    const row: Record<string, unknown> = { ...dossierRow(after, expectedCount + events.length), state: writeJson(after), updated_at: now };
+    const columns = changedColumns(dossierRow(before, expectedCount), row, DOSSIER_INDEXED);
+    const result = await writes.execute<string>(
+      this.db,
+      `update dossiers:${columns.join(',')}`,
+      (db, param) =>
+        db
+          .updateTable('dossiers')
+          .set(columnParams(columns, param))
+          .where('id', '=', param('id'))
+          .where('event_count', '=', param('expected_count')),
+      { ...row, id: after.id, expected_count: expectedCount },
+    );
+    if (Number(result.numAffectedRows) !== 1) return false;
     await this.appendEvents(after.id, expectedCount, events, now);
     await this.writeTasks(after.id, before.tasks, after.tasks);
     for (const projection of this.projections) await projection.written([{ before, after, events, seq: expectedCount + events.length }], now);
@@ -173,23 +205,44 @@ export class DossiersRepository {
 
   private async appendEvents(dossierId: string, after: number, events: readonly DossierEvent[], now: string): Promise<void> {
     if (events.length === 0) return;
-    await this.db
-      .insertInto('dossier_events')
-      .values(events.map((event, i) => eventRow(dossierId, after + i + 1, event, now)))
-      .execute();
+    const values: Record<string, unknown> = {};
+    events.forEach((event, i) => {
+      const row = eventRow(dossierId, after + i + 1, event, now);
+      for (const column of EVENT_COLUMNS) values[`${column}${i}`] = row[column];
+    });
+    await eventInserts.execute(
+      this.db,
+      String(events.length),
+      (db, param) => db.insertInto('dossier_events').values(events.map((_, i) => columnParams(EVENT_COLUMNS, param, String(i)))),
+      values,
+    );
   }
 
   /** Writes the tasks that are new or changed. */
   private async writeTasks(dossierId: string, before: readonly Task[], after: readonly Task[]): Promise<void> {
-    const old = new Map(before.map((t) => [t.id, JSON.stringify(taskRow(dossierId, t))]));
+    const old = new Map(before.map((t) => [t.id, t]));
     for (const task of after) {
       const row = taskRow(dossierId, task);
       const previous = old.get(task.id);
-      if (previous === undefined) await this.db.insertInto('dossier_tasks').values(row).execute();
-      else if (previous !== JSON.stringify(row)) {
-        const { id, ...change } = row;
-        await this.db.updateTable('dossier_tasks').set(change).where('id', '=', id).execute();
+      if (previous === undefined) {
+        await insertRow(this.db, 'dossier_tasks', row);
+        continue;
       }
+      if (previous === task) continue; // evolve keeps the object of a task it did not change
+      const previousRow: Record<string, unknown> = taskRow(dossierId, previous);
+      const { id, ...change } = row;
+      if (Object.keys(change).every((column) => previousRow[column] === (change as Record<string, unknown>)[column])) continue;
+      const columns = changedColumns(previousRow, change, TASK_INDEXED);
+      await writes.execute<string>(
+        this.db,
+        `update dossier_tasks:${columns.join(',')}`,
+        (db, param) =>
+          db
+            .updateTable('dossier_tasks')
+            .set(columnParams(columns, param))
+            .where('id', '=', param('id')),
+        { ...change, id },
+      );
     }
   }
 

@@ -116,13 +116,13 @@ export class AuthService {
   /** The actor behind a session token, or null when the token is unknown, expired, idle too long or the account disabled. */
   async authenticate(token: string): Promise<Actor | null> {
     const tokenHash = hashSessionToken(token);
-    const session = await this.uow.read.identity.findSession(tokenHash);
+    const found = await this.uow.read.identity.findSessionWithUser(tokenHash);
     const now = this.clock.now();
-    if (!session || session.expiresAt <= now.toISOString()) return null;
+    if (!found || found.session.expiresAt <= now.toISOString()) return null;
+    const { session, user } = found;
     const idleMs = now.getTime() - Date.parse(session.lastSeenAt);
     if (idleMs > this.policy.idleMinutes * 60_000) return null;
-    const user = await this.uow.read.identity.findUserById(session.userId);
-    if (!user || user.disabledAt) return null;
+    if (user.disabledAt) return null;
     if (idleMs > touchIntervalMs(this.policy)) {
       await this.uow.write(({ identity }) => identity.touchSession(tokenHash, now.toISOString()));
     }

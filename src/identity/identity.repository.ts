@@ -122,6 +122,20 @@ export class IdentityRepository {
     return row && { userId: row.user_id, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at };
   }
 
+  /** A session and its user in one read (every authenticated request does it). */
+  async findSessionWithUser(tokenHash: string): Promise<{ session: { userId: string; expiresAt: string; lastSeenAt: string }; user: UserRecord } | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .select(['sessions.expires_at as session_expires_at', 'sessions.last_seen_at as session_last_seen_at'])
+      .where('sessions.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { session_expires_at: expiresAt, session_last_seen_at: lastSeenAt, ...user } = row;
+    return { session: { userId: user.id, expiresAt, lastSeenAt }, user: toUser(user) };
+  }
+
   /** Records activity (for the idle timeout); the absolute expiry never moves. */
   async touchSession(tokenHash: string, now: string): Promise<void> {
     await this.db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();

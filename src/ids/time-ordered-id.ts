@@ -6,11 +6,22 @@
 // insert dirty (and write to the WAL, and checkpoint) a different page of each such index.
 import { randomFillSync } from 'node:crypto';
 
-const random = Buffer.alloc(10);
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Random bytes drawn from the CSPRNG a pool at a time (one call per 400 ids rather than one per id); each byte is used once. */
+const POOL_IDS = 400;
+const pool = Buffer.alloc(10 * POOL_IDS);
+let used = POOL_IDS;
+
+function randomTenBytes(): Buffer {
+  if (used === POOL_IDS) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  return pool.subarray(10 * used, 10 * ++used);
+}
 
 export function timeOrderedId(now: number = Date.now()): string {
-  randomFillSync(random);
+  const random = randomTenBytes();
   const bytes = new Uint8Array(16);
   // 48-bit big-endian millisecond timestamp.
   let ms = now;

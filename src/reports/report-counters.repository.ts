@@ -4,7 +4,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { DossierProjection } from '../dossiers/dossiers.repository.js';
 import type { DossierState } from '../dossiers/dossier.js';
-import { batchDeltas, counterDeltas, MEASURES, zeroMeasures, type CounterDelta, type Grain, type Measures } from './report-facts.js';
+import { batchDeltas, counterDeltas, MEASURES, zeroMeasures, type CounterDelta, type Grain, type Measure, type Measures } from './report-facts.js';
 
 /** A range of buckets of one grain, both ends included. */
 export interface BucketRange {
@@ -48,32 +48,47 @@ export class ReportCountersRepository implements DossierProjection {
     await this.add(changes.length === 1 ? counterDeltas(changes[0]!.before, changes[0]!.after) : batchDeltas(changes));
   }
 
-  /** Adds deltas to the counters (creating the rows they need). */
+  /**
+   * Adds deltas to the counters (creating the rows they need). Only the measures a delta changes are written —
+   * the others keep their value (or the column default, 0) — so a command's usual two rows (its day and its
+   * month) are one short statement rather than all seventeen measures bound and added.
+   */
   async add(deltas: readonly CounterDelta[]): Promise<void> {
-    for (let i = 0; i < deltas.length; i += UPSERT_CHUNK) {
-      const chunk = deltas.slice(i, i + UPSERT_CHUNK);
-      await this.db
-        .insertInto('report_counters')
-        .values(
-          chunk.map((d) => ({
-            unit_id: d.key.unitId,
-            grain: d.grain,
-            bucket: d.bucket,
-            procedure_version_id: d.key.procedureVersionId,
-            channel: d.key.channel,
-            officer_id: d.key.officerId,
-            procedure_code: d.key.procedureCode,
-            field_code: d.key.fieldCode,
-            ...zeroMeasures(),
-            ...d.values,
-          })),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['unit_id', 'grain', 'bucket', 'procedure_version_id', 'channel', 'officer_id'])
-            .doUpdateSet(Object.fromEntries(MEASURES.map((m) => [m, sql`report_counters.${sql.ref(m)} + excluded.${sql.ref(m)}`]))),
-        )
-        .execute();
+    const byMeasures = new Map<string, { measures: Measure[]; deltas: CounterDelta[] }>();
+    for (const delta of deltas) {
+      const measures = MEASURES.filter((m) => delta.values[m] !== undefined && delta.values[m] !== 0);
+      if (measures.length === 0) continue;
+      const key = measures.join(',');
+      const group = byMeasures.get(key) ?? { measures, deltas: [] };
+      group.deltas.push(delta);
+      byMeasures.set(key, group);
+    }
+    for (const { measures, deltas: group } of byMeasures.values()) {
+      for (let i = 0; i < group.length; i += UPSERT_CHUNK) {
+        const chunk = group.slice(i, i + UPSERT_CHUNK);
+        await this.db
+          .insertInto('report_counters')
+          .values(
+            chunk.map((d) => ({
+              unit_id: d.key.unitId,
+              grain: d.grain,
+              bucket: d.bucket,
+              procedure_version_id: d.key.procedureVersionId,
+              channel: d.key.channel,
+              officer_id: d.key.officerId,
+              procedure_code: d.key.procedureCode,
+              field_code: d.key.fieldCode,
+              // The measures left out take the column default, 0 (the table type lists every measure as required).
+              ...(Object.fromEntries(measures.map((m) => [m, d.values[m]!])) as Measures),
+            })),
+          )
+          .onConflict((oc) =>
+            oc
+              .columns(['unit_id', 'grain', 'bucket', 'procedure_version_id', 'channel', 'officer_id'])
+              .doUpdateSet(Object.fromEntries(measures.map((m) => [m, sql`report_counters.${sql.ref(m)} + excluded.${sql.ref(m)}`]))),
+          )
+          .execute();
+      }
     }
   }
 

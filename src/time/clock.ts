@@ -11,9 +11,15 @@ export function fixedClock(instant: string | Date): Clock {
 }
 
 const vietnamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** Vietnam has kept UTC+7, without daylight saving, since 13 June 1975 (earlier, the South used UTC+8). */
+const FIXED_OFFSET_SINCE = Date.UTC(1975, 5, 13);
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
 
 /** The legal date ('YYYY-MM-DD') of an instant in Vietnam (UTC+7), where administrative days are counted. */
 export function vietnamDateOf(instant: Date): string {
+  const ms = instant.getTime();
+  // Arithmetic where the offset is fixed (the commands compute dates many times each); the time-zone database before.
+  if (ms >= FIXED_OFFSET_SINCE && ms < 253_402_300_800_000 - VIETNAM_OFFSET_MS) return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
   return vietnamDate.format(instant);
 }
 
