@@ -2,7 +2,7 @@
 // gap-free code counters and the idempotency keys.
 import { sql, type Selectable } from 'kysely';
 import { readJson, writeJson, type Executor } from '../db/database.js';
-import { columnParams, PreparedFamily, PreparedQuery } from '../db/prepared.js';
+import { columnParams, PreparedFamily, PreparedQuery, type Param } from '../db/prepared.js';
 import type { DossierEventsTable, DossiersTable, DossierTasksTable } from '../db/schema.js';
 import type { DossierEvent } from './dossier-events.js';
 import { nationalStatusOf, openPause, type DossierState, type Task } from './dossier.js';
@@ -66,6 +66,13 @@ const findDossier = new PreparedQuery<'id', Pick<Selectable<DossiersTable>, 'sta
   db.selectFrom('dossiers').select(['state', 'event_count', 'draft_token_hash']).where('id', '=', param('id')),
 );
 const EVENT_COLUMNS = ['dossier_id', 'seq', 'type', 'occurred_at', 'recorded_at', 'actor_user_id', 'unit_id', 'payload'] as const;
+const nextSerialOf = new PreparedQuery((db, param: Param<'unitId' | 'day'>) =>
+  db
+    .insertInto('dossier_code_counters')
+    .values({ unit_id: param('unitId'), day: param('day'), last_nr: 1 })
+    .onConflict((oc) => oc.columns(['unit_id', 'day']).doUpdateSet({ last_nr: sql`dossier_code_counters.last_nr + 1` }))
+    .returning('last_nr'),
+);
 /** Inserts and updates by their table and the columns they set; inserts of events by their number of rows. */
 const writes = new PreparedFamily<never>();
 const eventInserts = new PreparedFamily<never>();
@@ -252,13 +259,8 @@ export class DossiersRepository {
    * on the row (PostgreSQL) or are serialised by the single writer (SQLite).
    */
   async nextSerial(unitId: string, day: string): Promise<number> {
-    const row = await this.db
-      .insertInto('dossier_code_counters')
-      .values({ unit_id: unitId, day, last_nr: 1 })
-      .onConflict((oc) => oc.columns(['unit_id', 'day']).doUpdateSet({ last_nr: sql`dossier_code_counters.last_nr + 1` }))
-      .returning('last_nr')
-      .executeTakeFirstOrThrow();
-    return Number(row.last_nr);
+    const [row] = (await nextSerialOf.execute(this.db, { unitId, day })).rows;
+    return Number(row!.last_nr);
   }
 
   /** Makes sure later numbers of a unit's day come after an imported one (a legacy code in our format). */

@@ -1,6 +1,7 @@
 // SQL for staff accounts, their roles and their sessions.
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { PreparedQuery, type Param } from '../db/prepared.js';
 import type { UsersTable } from '../db/schema.js';
 import type { Role, RoleAssignment } from './roles.js';
 
@@ -35,6 +36,19 @@ function toUser(row: UserRow): UserRecord {
     updatedAt: row.updated_at,
   };
 }
+
+// Read on every authenticated request: compiled once (src/db/prepared.ts).
+const sessionWithUser = new PreparedQuery((db, param: Param<'tokenHash'>) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.expires_at as session_expires_at', 'sessions.last_seen_at as session_last_seen_at'])
+    .where('sessions.token_hash', '=', param('tokenHash')),
+);
+const rolesOfUser = new PreparedQuery((db, param: Param<'userId'>) =>
+  db.selectFrom('role_assignments').select(['unit_id', 'role']).where('user_id', '=', param('userId')).orderBy('unit_id').orderBy('role'),
+);
 
 export class IdentityRepository {
   constructor(private readonly db: Executor) {}
@@ -84,7 +98,7 @@ export class IdentityRepository {
   }
 
   async rolesOf(userId: string): Promise<RoleAssignment[]> {
-    const rows = await this.db.selectFrom('role_assignments').select(['unit_id', 'role']).where('user_id', '=', userId).orderBy('unit_id').orderBy('role').execute();
+    const { rows } = await rolesOfUser.execute(this.db, { userId });
     return rows.map((r) => ({ unitId: r.unit_id, role: r.role as Role }));
   }
 
@@ -124,13 +138,7 @@ export class IdentityRepository {
 
   /** A session and its user in one read (every authenticated request does it). */
   async findSessionWithUser(tokenHash: string): Promise<{ session: { userId: string; expiresAt: string; lastSeenAt: string }; user: UserRecord } | undefined> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .selectAll('users')
-      .select(['sessions.expires_at as session_expires_at', 'sessions.last_seen_at as session_last_seen_at'])
-      .where('sessions.token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    const [row] = (await sessionWithUser.execute(this.db, { tokenHash })).rows;
     if (!row) return undefined;
     const { session_expires_at: expiresAt, session_last_seen_at: lastSeenAt, ...user } = row;
     return { session: { userId: user.id, expiresAt, lastSeenAt }, user: toUser(user) };

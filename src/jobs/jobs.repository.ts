@@ -4,6 +4,7 @@
 // UPDATE … RETURNING inside the write path is already exclusive.
 import type { Selectable } from 'kysely';
 import { readJson, writeJson, type Dialect, type Executor } from '../db/database.js';
+import { PreparedQuery, type Param } from '../db/prepared.js';
 import type { JobsTable } from '../db/schema.js';
 import { DEFAULT_MAX_ATTEMPTS, type EnqueueRequest, type Job, type JobState } from './job.js';
 import { timeOrderedId } from '../ids/time-ordered-id.js';
@@ -35,6 +36,26 @@ export interface Lease {
   readonly expiresAt: string;
 }
 
+/** Enqueued inside dossier commands (a receipt calls for a form): compiled once (src/db/prepared.ts). */
+const enqueueJob = new PreparedQuery((db, param: Param<'id' | 'kind' | 'payload' | 'idempotency_key' | 'max_attempts' | 'run_at' | 'now'>) =>
+  db
+    .insertInto('jobs')
+    .values({
+      id: param('id'),
+      kind: param('kind'),
+      payload: param('payload'),
+      idempotency_key: param('idempotency_key'),
+      state: 'queued',
+      attempts: 0,
+      max_attempts: param('max_attempts'),
+      run_at: param('run_at'),
+      created_at: param('now'),
+      updated_at: param('now'),
+    })
+    .onConflict((oc) => oc.columns(['kind', 'idempotency_key']).doNothing())
+    .returning('id'),
+);
+
 export class JobsRepository {
   constructor(
     private readonly db: Executor,
@@ -46,23 +67,17 @@ export class JobsRepository {
    * inside the business write so the job exists if and only if the business change committed.
    */
   async enqueue(request: EnqueueRequest, now: string): Promise<{ id: string; created: boolean }> {
-    const row = await this.db
-      .insertInto('jobs')
-      .values({
+    const [row] = (
+      await enqueueJob.execute(this.db, {
         id: timeOrderedId(),
         kind: request.kind,
         payload: writeJson(request.payload ?? null),
         idempotency_key: request.idempotencyKey,
-        state: 'queued',
-        attempts: 0,
         max_attempts: request.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         run_at: request.runAt ?? now,
-        created_at: now,
-        updated_at: now,
+        now,
       })
-      .onConflict((oc) => oc.columns(['kind', 'idempotency_key']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    ).rows;
     if (row) return { id: row.id, created: true };
     const existing = await this.db.selectFrom('jobs').select('id').where('kind', '=', request.kind).where('idempotency_key', '=', request.idempotencyKey).executeTakeFirstOrThrow();
     return { id: existing.id, created: false };

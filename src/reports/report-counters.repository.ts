@@ -2,6 +2,7 @@
 // some units over ranges of buckets, and the whole table for reconciliation and rebuilding.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { columnParams, PreparedFamily } from '../db/prepared.js';
 import type { DossierProjection } from '../dossiers/dossiers.repository.js';
 import type { DossierState } from '../dossiers/dossier.js';
 import { batchDeltas, counterDeltas, MEASURES, zeroMeasures, type CounterDelta, type Grain, type Measure, type Measures } from './report-facts.js';
@@ -39,6 +40,9 @@ export interface CounterRow {
 
 /** Rows per upsert statement: keeps the number of bound parameters far below SQLite's limit. */
 const UPSERT_CHUNK = 200;
+const KEY_COLUMNS = ['unit_id', 'grain', 'bucket', 'procedure_version_id', 'channel', 'officer_id', 'procedure_code', 'field_code'] as const;
+/** Upserts compiled once per set of measures and number of rows (src/db/prepared.ts). */
+const upserts = new PreparedFamily<never>();
 
 export class ReportCountersRepository implements DossierProjection {
   constructor(private readonly db: Executor) {}
@@ -66,28 +70,28 @@ export class ReportCountersRepository implements DossierProjection {
     for (const { measures, deltas: group } of byMeasures.values()) {
       for (let i = 0; i < group.length; i += UPSERT_CHUNK) {
         const chunk = group.slice(i, i + UPSERT_CHUNK);
-        await this.db
-          .insertInto('report_counters')
-          .values(
-            chunk.map((d) => ({
-              unit_id: d.key.unitId,
-              grain: d.grain,
-              bucket: d.bucket,
-              procedure_version_id: d.key.procedureVersionId,
-              channel: d.key.channel,
-              officer_id: d.key.officerId,
-              procedure_code: d.key.procedureCode,
-              field_code: d.key.fieldCode,
+        const values: Record<string, unknown> = {};
+        chunk.forEach((d, n) => {
+          Object.assign(values, { [`unit_id${n}`]: d.key.unitId, [`grain${n}`]: d.grain, [`bucket${n}`]: d.bucket, [`procedure_version_id${n}`]: d.key.procedureVersionId });
+          Object.assign(values, { [`channel${n}`]: d.key.channel, [`officer_id${n}`]: d.key.officerId, [`procedure_code${n}`]: d.key.procedureCode, [`field_code${n}`]: d.key.fieldCode });
+          for (const m of measures) values[`${m}${n}`] = d.values[m];
+        });
+        const columns = [...KEY_COLUMNS, ...measures];
+        await upserts.execute<string>(
+          this.db,
+          `${measures.join(',')}|${chunk.length}`,
+          (db, param) =>
+            db
+              .insertInto('report_counters')
               // The measures left out take the column default, 0 (the table type lists every measure as required).
-              ...(Object.fromEntries(measures.map((m) => [m, d.values[m]!])) as Measures),
-            })),
-          )
-          .onConflict((oc) =>
-            oc
-              .columns(['unit_id', 'grain', 'bucket', 'procedure_version_id', 'channel', 'officer_id'])
-              .doUpdateSet(Object.fromEntries(measures.map((m) => [m, sql`report_counters.${sql.ref(m)} + excluded.${sql.ref(m)}`]))),
-          )
-          .execute();
+              .values(chunk.map((_, n) => columnParams(columns, param, String(n)) as Record<(typeof KEY_COLUMNS)[number] | Measure, never>))
+              .onConflict((oc) =>
+                oc
+                  .columns(['unit_id', 'grain', 'bucket', 'procedure_version_id', 'channel', 'officer_id'])
+                  .doUpdateSet(Object.fromEntries(measures.map((m) => [m, sql`report_counters.${sql.ref(m)} + excluded.${sql.ref(m)}`]))),
+              ),
+          values,
+        );
       }
     }
   }

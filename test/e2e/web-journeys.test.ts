@@ -484,8 +484,10 @@ describe('web journeys (Chromium)', () => {
     await page.getByRole('heading', { level: 2, name: `Danh sách ngày nghỉ năm ${next} (quản trị)` }).waitFor();
     await page.getByRole('button', { name: `Ghi nhận danh sách năm ${next}` }).click();
     const form = page.getByRole('form', { name: `Ghi nhận danh sách năm ${next}` });
+    // The new row's number: counted once it is on the page (counting right after the click raced the render).
+    const n = (await form.getByRole('group').count()) + 1;
     await form.getByRole('button', { name: 'Thêm một ngày' }).click();
-    const n = await form.getByRole('group').count();
+    await form.getByRole('group').nth(n - 1).waitFor();
     await form.getByLabel(`Ngày — ${n}`).fill(`31/02/${next}`);
     await form.getByLabel(`Lý do (tiếng Việt) — ${n}`).fill('Nghỉ kỷ niệm ngày thành lập tỉnh');
     await form.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
