@@ -10,7 +10,7 @@ import type { Clock } from '../time/clock.js';
 import type { UnitsRepository } from '../units/units.repository.js';
 import type { DossierEvent, EventMeta, PlannedEvent } from './dossier-events.js';
 import type { DossierState } from './dossier.js';
-import type { DossiersRepository } from './dossiers.repository.js';
+import type { DossiersRepository, StoredDossier } from './dossiers.repository.js';
 import { evolve } from './evolve.js';
 
 export interface DossierRepositories {
@@ -33,22 +33,39 @@ export interface Decision {
 }
 
 const MAX_ATTEMPTS = 5;
+/** Dossiers kept as this process last wrote them. */
+const RECENT_DOSSIERS = 2_000;
 
 export function fingerprint(request: unknown): string {
   return createHash('sha256').update(JSON.stringify(request) ?? 'null').digest('base64url');
 }
 
 export class DossierStore {
+  /**
+   * The dossiers this process wrote last, as written (state and event count): a dossier is usually acted on
+   * several times in a row, and the next command then skips reading and parsing it. Never trusted blindly:
+   * the write is still guarded by the event count, so a state another node (or anything else) has moved on
+   * from fails to write and is read again — and a command refused on a remembered state is decided again on
+   * the stored one before the refusal is believed.
+   */
+  private readonly recent = new Map<string, StoredDossier>();
+
   constructor(
     readonly uow: UnitOfWork<DossierRepositories>,
     private readonly clock: Clock,
   ) {}
 
+  private remember(id: string, stored: StoredDossier): void {
+    this.recent.delete(id); // re-inserted last: the map's order is the order of use
+    this.recent.set(id, stored);
+    if (this.recent.size > RECENT_DOSSIERS) this.recent.delete(this.recent.keys().next().value!);
+  }
+
   now(): Date {
     return this.clock.now();
   }
 
-  async load(id: string): Promise<{ state: DossierState; eventCount: number; draftTokenHash: string | null }> {
+  async load(id: string): Promise<StoredDossier> {
     const stored = await this.uow.read.dossiers.find(id);
     if (!stored) throw new AppError('DOSSIER_NOT_FOUND');
     return stored;
@@ -83,14 +100,17 @@ export class DossierStore {
     try {
       return await this.uow.write(async (repos) => {
         const replayed = await this.replay<unknown>(options.idempotency, repos);
-        if (replayed !== undefined) return { state: replayed as DossierState, replayed: true, response: replayed };
+        if (replayed !== undefined) return { state: replayed as DossierState, replayed: true, response: replayed, stored: null };
         const bodies = decision.finalise ? await decision.finalise(repos, [...decision.events]) : decision.events;
         const events = bodies.map((body) => ({ ...meta, ...body }) as DossierEvent);
         const state = events.reduce<DossierState | null>((s, e) => evolve(s, { ...e, dossierId: id }), null)!;
         await repos.dossiers.insert(state, events, options.draftTokenHash ?? null, now);
         const response = respond(state);
         if (options.idempotency) await repos.dossiers.saveIdempotent(options.idempotency.scope, options.idempotency.key, fingerprint(options.idempotency.request), response, now);
-        return { state, replayed: false, response };
+        return { state, replayed: false, response, stored: { state, eventCount: events.length, draftTokenHash: options.draftTokenHash ?? null } };
+      }).then(({ stored, ...result }) => {
+        if (stored) this.remember(id, stored);
+        return result;
       });
     } catch (error) {
       const response = await this.afterFailure<unknown>(options.idempotency, error);
@@ -108,23 +128,37 @@ export class DossierStore {
       if (replayed !== undefined) return replayed;
     }
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const stored = await this.load(id);
+      // After a lost race, always the stored state.
+      const remembered = attempt === 0 ? this.recent.get(id) : undefined;
+      const stored = remembered ?? (await this.load(id));
       const now = meta.at ?? this.clock.now().toISOString();
-      const decision = await decide(stored.state, now);
+      let decision: Decision;
+      try {
+        decision = await decide(stored.state, now);
+      } catch (error) {
+        if (!remembered) throw error;
+        this.recent.delete(id); // refused on what this process remembered: decide again on what is stored
+        continue;
+      }
       try {
         const result = await this.uow.write(async (repos) => {
           const replayed = await this.replay<DossierState>(options.idempotency, repos);
-          if (replayed !== undefined) return replayed;
+          if (replayed !== undefined) return { state: replayed, eventCount: null };
           const bodies = decision.finalise ? await decision.finalise(repos, [...decision.events]) : decision.events;
           const unitId = typeof meta.unitId === 'function' ? meta.unitId(stored.state) : meta.unitId;
           const events = bodies.map((body) => ({ at: now, actorId: meta.actorId, unitId, ...body }) as DossierEvent);
           const after = events.reduce<DossierState>((s, e) => evolve(s, e), stored.state);
           if (!(await repos.dossiers.update(stored.state, after, stored.eventCount, events, this.clock.now().toISOString()))) return null;
           if (options.idempotency) await repos.dossiers.saveIdempotent(options.idempotency.scope, options.idempotency.key, fingerprint(options.idempotency.request), after, now);
-          return after;
+          return { state: after, eventCount: stored.eventCount + events.length };
         });
-        if (result) return result;
+        if (result) {
+          if (result.eventCount !== null) this.remember(id, { state: result.state, eventCount: result.eventCount, draftTokenHash: stored.draftTokenHash });
+          return result.state;
+        }
+        this.recent.delete(id);
       } catch (error) {
+        this.recent.delete(id);
         return this.afterFailure<DossierState>(options.idempotency, error);
       }
     }
