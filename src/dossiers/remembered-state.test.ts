@@ -11,7 +11,7 @@ import { forEachDialect } from '../../test/support/test-app.js';
 import { testClock } from '../../test/support/test-clock.js';
 
 const clock = testClock('2026-06-01T01:30:00.000Z'); // Monday 08:30 in Vietnam
-const activeStep = (d: { tasks: Array<{ id: string; stepKey: string; status: string }> }, key: string) => d.tasks.find((t) => t.stepKey === key && t.status === 'active')!;
+const activeStep = (d: { tasks: ReadonlyArray<{ id: string; stepKey: string; status: string }> }, key: string) => d.tasks.find((t) => t.stepKey === key && t.status === 'active')!;
 
 forEachDialect(
   'remembered dossier states and a second node',
