@@ -84,7 +84,7 @@ export function bindRepositories(executor: Executor, dialect: Dialect): Reposito
     reportCounters: new ReportCountersRepository(executor),
     reportLabels: new ReportLabelsRepository(executor),
     reportDossiers: new ReportDossiersRepository(executor),
-    identity: new IdentityRepository(executor),
+    identity: new IdentityRepository(executor, dialect),
     audit: new AuditRepository(executor),
     attachments: new AttachmentsRepository(executor),
     documents: new DocumentsRepository(executor),

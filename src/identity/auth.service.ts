@@ -116,17 +116,16 @@ export class AuthService {
   /** The actor behind a session token, or null when the token is unknown, expired, idle too long or the account disabled. */
   async authenticate(token: string): Promise<Actor | null> {
     const tokenHash = hashSessionToken(token);
-    const found = await this.uow.read.identity.findSessionWithUser(tokenHash);
+    const found = await this.uow.read.identity.findSessionActor(tokenHash);
     const now = this.clock.now();
     if (!found || found.session.expiresAt <= now.toISOString()) return null;
-    const { session, user } = found;
+    const { session, user, roles } = found;
     const idleMs = now.getTime() - Date.parse(session.lastSeenAt);
     if (idleMs > this.policy.idleMinutes * 60_000) return null;
     if (user.disabledAt) return null;
     if (idleMs > touchIntervalMs(this.policy)) {
       await this.uow.write(({ identity }) => identity.touchSession(tokenHash, now.toISOString()));
     }
-    const roles = await this.uow.read.identity.rolesOf(user.id);
     return { userId: user.id, username: user.username, isSystemAdmin: user.isSystemAdmin, roles };
   }
 

@@ -1,6 +1,6 @@
 // SQL for staff accounts, their roles and their sessions.
-import type { Selectable } from 'kysely';
-import type { Executor } from '../db/database.js';
+import { sql, type Selectable } from 'kysely';
+import type { Dialect, Executor } from '../db/database.js';
 import { PreparedQuery, type Param } from '../db/prepared.js';
 import type { UsersTable } from '../db/schema.js';
 import type { Role, RoleAssignment } from './roles.js';
@@ -37,21 +37,34 @@ function toUser(row: UserRow): UserRecord {
   };
 }
 
-// Read on every authenticated request: compiled once (src/db/prepared.ts).
-const sessionWithUser = new PreparedQuery((db, param: Param<'tokenHash'>) =>
-  db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select(['sessions.expires_at as session_expires_at', 'sessions.last_seen_at as session_last_seen_at'])
-    .where('sessions.token_hash', '=', param('tokenHash')),
-);
+// Read on every authenticated request, in one statement (the user's roles as JSON, in the order rolesOf gives),
+// compiled once (src/db/prepared.ts).
+function sessionActorQuery(dialect: Dialect) {
+  return new PreparedQuery((db, param: Param<'tokenHash'>) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .select(['sessions.expires_at as session_expires_at', 'sessions.last_seen_at as session_last_seen_at'])
+      .select(
+        (dialect === 'postgres'
+          ? sql<string>`(select coalesce(json_agg(json_build_array(r.unit_id, r.role) order by r.unit_id, r.role)::text, '[]') from role_assignments r where r.user_id = users.id)`
+          : sql<string>`(select coalesce(json_group_array(json_array(r.unit_id, r.role)), '[]') from (select unit_id, role from role_assignments where user_id = users.id order by unit_id, role) r)`
+        ).as('roles_json'),
+      )
+      .where('sessions.token_hash', '=', param('tokenHash')),
+  );
+}
+const sessionActor = { postgres: sessionActorQuery('postgres'), sqlite: sessionActorQuery('sqlite') };
 const rolesOfUser = new PreparedQuery((db, param: Param<'userId'>) =>
   db.selectFrom('role_assignments').select(['unit_id', 'role']).where('user_id', '=', param('userId')).orderBy('unit_id').orderBy('role'),
 );
 
 export class IdentityRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
 
   async findUserByUsername(username: string): Promise<UserRecord | undefined> {
     const row = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
@@ -136,12 +149,13 @@ export class IdentityRepository {
     return row && { userId: row.user_id, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at };
   }
 
-  /** A session and its user in one read (every authenticated request does it). */
-  async findSessionWithUser(tokenHash: string): Promise<{ session: { userId: string; expiresAt: string; lastSeenAt: string }; user: UserRecord } | undefined> {
-    const [row] = (await sessionWithUser.execute(this.db, { tokenHash })).rows;
+  /** A session with its user and the user's roles, in one read (every authenticated request does it). */
+  async findSessionActor(tokenHash: string): Promise<{ session: { userId: string; expiresAt: string; lastSeenAt: string }; user: UserRecord; roles: RoleAssignment[] } | undefined> {
+    const [row] = (await sessionActor[this.dialect].execute(this.db, { tokenHash })).rows;
     if (!row) return undefined;
-    const { session_expires_at: expiresAt, session_last_seen_at: lastSeenAt, ...user } = row;
-    return { session: { userId: user.id, expiresAt, lastSeenAt }, user: toUser(user) };
+    const { session_expires_at: expiresAt, session_last_seen_at: lastSeenAt, roles_json: rolesJson, ...user } = row;
+    const roles = (JSON.parse(rolesJson) as Array<[string, string]>).map(([unitId, role]) => ({ unitId, role: role as Role }));
+    return { session: { userId: user.id, expiresAt, lastSeenAt }, user: toUser(user), roles };
   }
 
   /** Records activity (for the idle timeout); the absolute expiry never moves. */
