@@ -7,6 +7,7 @@ import { vietnamDateOf } from '../time/clock.js';
 import type { DossierPlanner, ProcedureCaseInfo } from './dossier-planning.js';
 import type { Decision, DossierStore, Idempotency } from './dossier-store.js';
 import type { DossierState, SubmittedComponent } from './dossier.js';
+import type { Unit } from '../units/unit.js';
 import { requireView, unitsOf, type Chains } from './dossiers.policy.js';
 
 export interface ComponentInput {
@@ -35,6 +36,7 @@ export type AttachmentCheck = (ids: readonly string[], ofDossier?: string) => Pr
 export class DossierContext {
   private readonly chainCache = new TtlCache<readonly string[]>(REFERENCE_DATA_TTL_MS);
   private readonly levelCache = new TtlCache<string | null>(REFERENCE_DATA_TTL_MS);
+  private readonly unitCache = new TtlCache<Unit | undefined>(REFERENCE_DATA_TTL_MS);
 
   constructor(
     readonly store: DossierStore,
@@ -98,6 +100,11 @@ export class DossierContext {
     return { scope: actor ? `user:${actor.userId}` : 'public', key: options.idempotencyKey, request: { operation, request } };
   }
 
+  /** A unit as it stands on a day (cached for a few seconds, like the chains): e.g. the desk whose identifier starts a dossier code. */
+  unitOn(unitId: string, onDate: string): Promise<Unit | undefined> {
+    return this.unitCache.get(`${unitId}|${onDate}`, () => this.store.uow.read.units.findById(unitId, onDate));
+  }
+
   /** The level a one-stop desk receives for (its nearest commune, district or province), or null if it is no desk. */
   deskLevel(unitId: string, onDate = this.today()): Promise<string | null> {
     return this.levelCache.get(`${unitId}|${onDate}`, () => this.readDeskLevel(unitId, onDate));
@@ -105,11 +112,11 @@ export class DossierContext {
 
   private async readDeskLevel(unitId: string, onDate: string): Promise<string | null> {
     const today = onDate;
-    const unit = await this.store.uow.read.units.findById(unitId, today);
+    const unit = await this.unitOn(unitId, today);
     if (!unit || unit.type !== 'one_stop_desk' || unit.validFrom > today || (unit.validTo !== null && unit.validTo < today)) return null;
     // The chain starts with the desk itself (read above): its ancestors only.
     for (const id of ((await this.store.uow.read.units.chainOf(unitId, today)) ?? []).slice(1)) {
-      const ancestor = await this.store.uow.read.units.findById(id, today);
+      const ancestor = await this.unitOn(id, today);
       if (ancestor && (ancestor.type === 'commune' || ancestor.type === 'district' || ancestor.type === 'province' || ancestor.type === 'ministry')) return ancestor.type;
     }
     return null;

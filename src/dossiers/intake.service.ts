@@ -179,7 +179,7 @@ export class IntakeService {
     const [intake] = await this.ctx.planner.startSteps(planned, openingSteps(definition.body, 0), at, null, noDue);
     const intakeTask = { ...intake!, status: 'active', assigneeId: null, finishedAt: null, timeliness: null, note: null } as Task;
     const first = await this.ctx.planner.startSteps(planned, openingSteps(definition.body, 1), at, state.receivingUnitId, noDue);
-    const desk = await this.ctx.store.uow.read.units.findById(state.receivingUnitId, onDate);
+    const desk = await this.ctx.unitOn(state.receivingUnitId, onDate);
     if (!desk) throw new AppError('UNIT_NOT_FOUND');
     const received: DossierEventBody = {
       type: 'received',
