@@ -92,6 +92,17 @@ export function zeroMeasures(): Measures {
  */
 export function contributionsOf(state: DossierState | null): DossierFacts | null {
   if (!state || state.status === 'cancelled' || state.status === 'draft') return null;
+  // States are immutable values: a dossier's state after one command is the state before the next (a remembered
+  // one is the same object), so its facts are computed once.
+  if (factsOfState.has(state)) return factsOfState.get(state)!;
+  const facts = computeContributions(state);
+  factsOfState.set(state, facts);
+  return facts;
+}
+
+const factsOfState = new WeakMap<DossierState, DossierFacts | null>();
+
+function computeContributions(state: DossierState): DossierFacts | null {
   const key: CounterKey = {
     unitId: state.receivingUnitId,
     procedureVersionId: state.procedure.versionId,
