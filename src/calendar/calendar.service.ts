@@ -80,9 +80,9 @@ export class CalendarService {
     try {
       return await this.uow.write(fn);
     } finally {
+      // The built calendars are keyed by the stamp of their lists: a new list gives a new key, nothing to clear there.
       this.versionCache.clear();
       this.calendarIdCache.clear();
-      this.built.clear();
     }
   }
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { createServices } from '../composition.js';
-import { postAs as post } from '../../test/support/dossier-requests.js';
+import { postAs as post, unitIdByCode } from '../../test/support/dossier-requests.js';
 import { forEachDialect } from '../../test/support/test-app.js';
 import { testClock } from '../../test/support/test-clock.js';
 
@@ -21,7 +21,7 @@ forEachDialect(
       const other = createServices(t.app.database, t.config, clock); // the second node: its own remembered states
       const tokenOf = async (user: string) => (await t.login(user)).split('=').slice(1).join('=');
       const actorOn = async (user: string) => (await other.auth.authenticate(await tokenOf(user)))!;
-      const desk = (await t.inject({ method: 'GET', url: '/api/v1/units?q=001.21.45.H01&includeClosed=true' })).json().items[0].id as string;
+      const desk = await unitIdByCode(t, '001.21.45.H01');
       const procedure = (await t.inject({ method: 'GET', url: '/api/v1/procedures/1.001193' })).json();
       const components = procedure.cases[0].components.map((c: { code: string }) => ({ code: c.code, originals: 1, copies: 0 }));
       let dossier = await post(t, 'candang.motcua', '/api/v1/dossiers', {

@@ -41,6 +41,10 @@ export interface CounterRow {
 /** Rows per upsert statement: keeps the number of bound parameters far below SQLite's limit. */
 const UPSERT_CHUNK = 200;
 const KEY_COLUMNS = ['unit_id', 'grain', 'bucket', 'procedure_version_id', 'channel', 'officer_id', 'procedure_code', 'field_code'] as const;
+/** The key columns of a delta's counter row. */
+function keyRow(d: CounterDelta): Record<(typeof KEY_COLUMNS)[number], unknown> {
+  return { unit_id: d.key.unitId, grain: d.grain, bucket: d.bucket, procedure_version_id: d.key.procedureVersionId, channel: d.key.channel, officer_id: d.key.officerId, procedure_code: d.key.procedureCode, field_code: d.key.fieldCode };
+}
 /** Upserts compiled once per set of measures and number of rows (src/db/prepared.ts). */
 const upserts = new PreparedFamily<never>();
 
@@ -71,12 +75,11 @@ export class ReportCountersRepository implements DossierProjection {
       for (let i = 0; i < group.length; i += UPSERT_CHUNK) {
         const chunk = group.slice(i, i + UPSERT_CHUNK);
         const values: Record<string, unknown> = {};
-        chunk.forEach((d, n) => {
-          Object.assign(values, { [`unit_id${n}`]: d.key.unitId, [`grain${n}`]: d.grain, [`bucket${n}`]: d.bucket, [`procedure_version_id${n}`]: d.key.procedureVersionId });
-          Object.assign(values, { [`channel${n}`]: d.key.channel, [`officer_id${n}`]: d.key.officerId, [`procedure_code${n}`]: d.key.procedureCode, [`field_code${n}`]: d.key.fieldCode });
-          for (const m of measures) values[`${m}${n}`] = d.values[m];
-        });
         const columns = [...KEY_COLUMNS, ...measures];
+        chunk.forEach((d, n) => {
+          const row: Record<string, unknown> = { ...keyRow(d), ...d.values };
+          for (const column of columns) values[`${column}${n}`] = row[column];
+        });
         await upserts.execute<string>(
           this.db,
           `${measures.join(',')}|${chunk.length}`,
