@@ -129,6 +129,7 @@ describe('durability in production', () => {
     const db = (await openDatabase(testConfig(target.url))) as SqliteDatabase;
     try {
       assert.equal(db.synchronousLevel(), 1, 'the connection itself at NORMAL');
+      assert.equal(db.writerSetting('temp_store'), 2, "savepoints' sub-journals in memory, not in temporary files");
       assert.ok(db.durableCommits());
       const before = db.walSyncs()!;
       await db.runInWriteTx(async () => null);
