@@ -1,7 +1,9 @@
 // A small closed-loop load driver for request sequences: `concurrency` workers, each running one
 // sequence (e.g. a dossier's whole lifecycle, five dependent requests) after another over keep-alive
-// connections (Node's fetch, undici's pooled HTTP/1.1 agent), for a fixed time. autocannon cannot chain
+// connections (node:http with a keep-alive agent), for a fixed time. autocannon cannot chain
 // a request on the previous answer's ids, so sequences use this driver; single requests use autocannon.
+import http from 'node:http';
+
 export interface SequenceFigures {
   /** Sequences completed per second during the measured run. */
   readonly perSecond: number;
@@ -50,15 +52,36 @@ export async function measureSequences(sequence: (worker: number) => Promise<voi
   return { perSecond: run.latencies.length / run.elapsed, completed: run.latencies.length, failed: run.failed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), failures: run.failures };
 }
 
+/**
+ * Keep-alive connections for `call`, as many as there are concurrent sequences (and a few spare). node:http
+ * rather than fetch: undici's fetch took most of the load generator's core at ~1,500 requests/s, and the
+ * load generator must not be what limits the measurement.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
 /** A JSON request that must answer `expected`; the parsed body otherwise an Error with status and body. */
-export async function call<T>(url: string, init: { method?: string; cookie?: string; body?: unknown }, expected: number): Promise<T> {
-  const response = await fetch(url, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.cookie ? { cookie: init.cookie } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    signal: AbortSignal.timeout(30_000),
+export function call<T>(url: string, init: { method?: string; cookie?: string; body?: unknown }, expected: number): Promise<T> {
+  const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+  const payload = init.body !== undefined ? Buffer.from(JSON.stringify(init.body)) : undefined;
+  const headers: Record<string, string | number> = {};
+  if (payload) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = payload.length;
+  }
+  if (init.cookie) headers.cookie = init.cookie;
+  return new Promise<T>((resolve, reject) => {
+    const request = http.request(url, { method, headers, agent, timeout: 30_000 }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (response.statusCode !== expected) reject(new Error(`${method} ${new URL(url).pathname} answered ${response.statusCode}: ${text.slice(0, 300)}`));
+        else resolve((text ? JSON.parse(text) : null) as T);
+      });
+    });
+    request.on('timeout', () => request.destroy(new Error(`${method} ${new URL(url).pathname}: no answer in 30 s`)));
+    request.on('error', reject);
+    request.end(payload);
   });
-  const text = await response.text();
-  if (response.status !== expected) throw new Error(`${init.method ?? 'POST'} ${new URL(url).pathname} answered ${response.status}: ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : null) as T;
 }

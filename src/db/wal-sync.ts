@@ -7,6 +7,9 @@
 // on libuv's thread pool. A write is acknowledged only once an fsync that began after its COMMIT has
 // completed: what has been acknowledged is on disk, exactly as with FULL. Meanwhile the event loop serves
 // other requests and the next batch runs; one fsync covers every commit made before it began.
+// fsyncs overlap (up to MAX_IN_FLIGHT): a commit made while an fsync runs gets its own at once, instead of
+// waiting for the running one to end and then for its own — a writer waits for one fsync, not two. Whichever
+// completes, every commit made before it began is durable.
 //
 // Why a prefix is safe: WAL frames are appended in commit order and each frame's checksum chains on the
 // previous one, so after a power loss SQLite recovers a prefix of the commits — never a later commit without
@@ -21,11 +24,15 @@ interface Waiter {
   readonly reject: (error: unknown) => void;
 }
 
+/** fsyncs running at once, at most (libuv's thread pool has 4 threads by default; file reads need some). */
+const MAX_IN_FLIGHT = 2;
+
 export class WalSync {
   private fd: number | null = null;
   private committed = 0;
   private synced = 0;
-  private inFlight = false;
+  /** The commit count each running fsync began after (ascending). */
+  private running: number[] = [];
   private failure: unknown = null;
   private waiters: Waiter[] = [];
   /** fsyncs completed (each may cover several commits). */
@@ -57,23 +64,26 @@ export class WalSync {
   }
 
   private kick(): void {
-    if (this.inFlight || this.synced >= this.committed || this.failure) return;
-    this.inFlight = true;
+    if (this.failure || this.running.length >= MAX_IN_FLIGHT) return;
+    // Nothing new since the latest running (or completed) fsync began: it will cover every commit so far.
+    if (this.committed <= Math.max(this.synced, this.running.at(-1) ?? 0)) return;
     const upTo = this.committed;
+    this.running.push(upTo);
     this.fsync().then(
       () => {
         this.syncs++;
-        this.synced = upTo;
-        this.settle((w) => w.commit <= upTo, (w) => w.resolve());
+        if (this.failure) return;
+        this.synced = Math.max(this.synced, upTo);
+        this.settle((w) => w.commit <= this.synced, (w) => w.resolve());
       },
       (error: unknown) => {
         // fsync failures are not retried (after a failed fsync Linux may report later ones as successful
         // while the data is gone): every write not yet answered fails, and so does every later one.
-        this.failure = error;
-        this.settle(() => true, (w) => w.reject(error));
+        this.failure ??= error;
+        this.settle(() => true, (w) => w.reject(this.failure));
       },
     ).finally(() => {
-      this.inFlight = false;
+      this.running.splice(this.running.indexOf(upTo), 1);
       this.kick();
     });
   }

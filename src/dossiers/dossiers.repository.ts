@@ -229,13 +229,13 @@ export class DossiersRepository {
   private async writeTasks(dossierId: string, before: readonly Task[], after: readonly Task[]): Promise<void> {
     const old = new Map(before.map((t) => [t.id, t]));
     for (const task of after) {
-      const row = taskRow(dossierId, task);
       const previous = old.get(task.id);
+      if (previous === task) continue; // evolve keeps the object of a task it did not change
+      const row = taskRow(dossierId, task);
       if (previous === undefined) {
         await insertRow(this.db, 'dossier_tasks', row);
         continue;
       }
-      if (previous === task) continue; // evolve keeps the object of a task it did not change
       const previousRow: Record<string, unknown> = taskRow(dossierId, previous);
       const { id, ...change } = row;
       if (Object.keys(change).every((column) => previousRow[column] === (change as Record<string, unknown>)[column])) continue;

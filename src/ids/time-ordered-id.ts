@@ -12,26 +12,19 @@ const POOL_IDS = 400;
 const pool = Buffer.alloc(10 * POOL_IDS);
 let used = POOL_IDS;
 
-function randomTenBytes(): Buffer {
+export function timeOrderedId(now: number = Date.now()): string {
   if (used === POOL_IDS) {
     randomFillSync(pool);
     used = 0;
   }
-  return pool.subarray(10 * used, 10 * ++used);
-}
-
-export function timeOrderedId(now: number = Date.now()): string {
-  const random = randomTenBytes();
-  const bytes = new Uint8Array(16);
-  // 48-bit big-endian millisecond timestamp.
-  let ms = now;
-  for (let i = 5; i >= 0; i--) {
-    bytes[i] = ms % 256;
-    ms = Math.floor(ms / 256);
-  }
-  bytes.set(random, 6);
-  bytes[6] = 0x70 | (bytes[6]! & 0x0f); // version 7
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f); // variant 10
-  const h = Array.from(bytes, (b) => HEX[b]!);
-  return `${h.slice(0, 4).join('')}-${h.slice(4, 6).join('')}-${h.slice(6, 8).join('')}-${h.slice(8, 10).join('')}-${h.slice(10, 16).join('')}`;
+  const r = 10 * used++;
+  // 48-bit big-endian millisecond timestamp: 12 hex digits.
+  const time = Math.floor(now).toString(16).padStart(12, '0');
+  const random = (i: number) => HEX[pool[r + i]!]!;
+  return (
+    `${time.slice(0, 8)}-${time.slice(8, 12)}-` +
+    `${HEX[0x70 | (pool[r]! & 0x0f)]}${random(1)}-` + // version 7
+    `${HEX[0x80 | (pool[r + 2]! & 0x3f)]}${random(3)}-` + // variant 10
+    `${random(4)}${random(5)}${random(6)}${random(7)}${random(8)}${random(9)}`
+  );
 }

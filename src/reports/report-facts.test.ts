@@ -1,6 +1,7 @@
 // What one dossier contributes, and the figures of one dossier over a period (each 0 or 1).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { historyOf } from '../../test/support/report-histories.js';
 import type { DossierState } from '../dossiers/dossier.js';
 import { dossierFigures } from './report-drilldown.service.js';
@@ -17,6 +18,14 @@ describe('report facts', () => {
   it('counts days in Vietnam (UTC+7)', () => {
     assert.equal(legalDayOf('2026-01-04T17:00:00.000Z'), '2026-01-05');
     assert.equal(legalDayOf('2026-01-04T16:59:59.999Z'), '2026-01-04');
+    assert.equal(legalDayOf('2026-01-04T23:30:00+07:00'), '2026-01-04', 'an instant written with an offset');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59Z'), noInvalidDate: true }), (date) => {
+        const expected = new Date(date.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+        assert.equal(legalDayOf(date.toISOString()), expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('is overdue after its appointment while nobody resolves it', () => {

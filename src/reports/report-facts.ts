@@ -66,6 +66,10 @@ const VIETNAM_OFFSET_MS = 7 * 3600_000;
 
 /** The legal date ('YYYY-MM-DD') of an ISO instant in Vietnam (UTC+7 all year). */
 export function legalDayOf(instant: string): string {
+  // Most instants are stored as toISOString() gives them; before 17:00 UTC their legal date is their UTC date.
+  if (instant.length === 24 && instant.charCodeAt(23) === 90 /* Z */ && instant.charCodeAt(10) === 84 /* T */ && (instant.charCodeAt(11) - 48) * 10 + instant.charCodeAt(12) - 48 < 17) {
+    return instant.slice(0, 10);
+  }
   return new Date(Date.parse(instant) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
@@ -74,8 +78,10 @@ export function startOfLegalDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS).toISOString();
 }
 
+const ZERO: Measures = Object.freeze(Object.fromEntries(MEASURES.map((m) => [m, 0])) as Measures);
+
 export function zeroMeasures(): Measures {
-  return Object.fromEntries(MEASURES.map((m) => [m, 0])) as Measures;
+  return { ...ZERO };
 }
 
 /**
@@ -156,13 +162,16 @@ export function counterRowId(key: Pick<CounterKey, 'unitId' | 'procedureVersionI
 export function accumulate(into: Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>, facts: DossierFacts | null, times: number): void {
   if (!facts) return;
   for (const item of facts.items) {
-    for (const [grain, bucket] of [['d', item.day] as const, ['m', item.day.slice(0, 7)] as const]) {
-      const id = counterRowId(facts.key, grain, bucket);
-      let entry = into.get(id);
-      if (!entry) into.set(id, (entry = { key: facts.key, grain, bucket, values: zeroMeasures() }));
-      entry.values[item.measure] += times * item.amount;
-    }
+    addTo(into, facts.key, 'd', item.day, item.measure, times * item.amount);
+    addTo(into, facts.key, 'm', item.day.slice(0, 7), item.measure, times * item.amount);
   }
+}
+
+function addTo(into: Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>, key: CounterKey, grain: Grain, bucket: string, measure: Measure, amount: number): void {
+  const id = counterRowId(key, grain, bucket);
+  let entry = into.get(id);
+  if (!entry) into.set(id, (entry = { key, grain, bucket, values: zeroMeasures() }));
+  entry.values[measure] += amount;
 }
 
 /**
