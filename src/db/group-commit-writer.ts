@@ -14,6 +14,7 @@
 import { AppError } from '../errors/app-error.js';
 import { CompiledQuery, type ControlledTransaction, type Kysely } from 'kysely';
 import { EARLY_ACK_COMMIT_DELAY_MS, sleep, type CrashPoints } from './crash-points.js';
+import { runDirectlyOn, type DirectRunner } from './prepared.js';
 import type { DB } from './schema.js';
 
 interface PendingWrite {
@@ -39,6 +40,8 @@ interface Options {
   readonly durable?: () => Promise<void>;
   /** An error when no write may run any more (the disk failed an fsync); checked before each write. */
   readonly broken?: () => unknown;
+  /** Runs a batch's statements on its connection directly (SQLite, prepared.ts): given each batch's transaction. */
+  readonly direct?: DirectRunner;
 }
 
 /** Seconds a refused writer is asked to wait before trying again. */
@@ -144,6 +147,7 @@ export class GroupCommitWriter {
       return;
     }
 
+    if (this.options.direct) runDirectlyOn(trx, this.options.direct);
     const startedAt = performance.now();
     const done: Array<{ pending: PendingWrite; value: unknown }> = [];
     let count = 0;
@@ -207,19 +211,21 @@ export class GroupCommitWriter {
     // The savepoint statements run as raw SQL on the batch's transaction (one connection): Kysely's savepoint
     // objects cost more than the statements themselves, twice per write.
     const statements = savepointStatements(name);
+    const direct = this.options.direct;
+    const execute = (statement: CompiledQuery) => (direct ? direct(statement.sql, statement.parameters) : trx.executeQuery(statement));
     let inSavepoint = false;
     try {
-      await trx.executeQuery(statements.begin);
+      await execute(statements.begin);
       inSavepoint = true;
       const value = await pending.fn(trx);
-      await trx.executeQuery(statements.release);
+      await execute(statements.release);
       return { kind: 'committed-pending', value };
     } catch (error) {
       if (!this.isInTransaction()) return { kind: 'batch-lost', error };
       try {
         if (inSavepoint) {
-          await trx.executeQuery(statements.rollback);
-          await trx.executeQuery(statements.release);
+          await execute(statements.rollback);
+          await execute(statements.release);
         }
       } catch {
         return { kind: 'batch-lost', error };

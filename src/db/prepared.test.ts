@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type DatabaseConnection, type QueryResult } from 'kysely';
-import { columnParams, PreparedFamily, PreparedQuery, type Param } from './prepared.js';
+import SqliteConnection from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+import { columnParams, PreparedFamily, PreparedQuery, runDirectlyOn, type Param } from './prepared.js';
 import type { DB } from './schema.js';
 
 /** A Kysely that runs nothing: it records the compiled queries it is given. */
@@ -84,5 +86,30 @@ describe('prepared queries', () => {
     await update(['status'], { status: 'cancelled' });
     assert.equal(builds, 2, 'one build per set of columns');
     assert.equal(executed.at(-1)!.sql, 'update "dossier_tasks" set "status" = ? where "id" = ?');
+  });
+
+  it('run on a SQLite connection directly when registered, answering exactly as Kysely does, errors included', async () => {
+    const connection = new SqliteConnection(':memory:');
+    connection.exec('create table t (id integer primary key, name text not null unique)');
+    const viaKysely = new Kysely<any>({ dialect: new SqliteDialect({ database: connection }) });
+    const direct = new Kysely<any>({ dialect: new SqliteDialect({ database: connection }) });
+    let directRuns = 0;
+    runDirectlyOn(direct, (sql, parameters) => {
+      directRuns++;
+      const statement = connection.prepare(sql);
+      if (statement.reader) return { rows: statement.all(parameters) };
+      const { changes, lastInsertRowid } = statement.run(parameters);
+      return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    });
+    const insert = new PreparedQuery((db, param: Param<'name'>) => db.insertInto('t').values({ name: param('name') }));
+    const select = new PreparedQuery((db, param: Param<'name'>) => db.selectFrom('t').select(['id', 'name']).where('name', '=', param('name')));
+    for (const [db, name] of [[viaKysely, 'a'], [direct, 'b']] as const) {
+      const inserted = await insert.execute(db, { name });
+      assert.deepEqual({ ...inserted }, { numAffectedRows: 1n, insertId: name === 'a' ? 1n : 2n, rows: [] });
+      assert.deepEqual((await select.execute(db, { name })).rows, [{ id: name === 'a' ? 1 : 2, name }]);
+      await assert.rejects(insert.execute(db, { name }), /UNIQUE constraint failed/, 'an error is a rejection, not a throw');
+    }
+    assert.equal(directRuns, 3, 'the registered executor ran its statements directly');
+    connection.close();
   });
 });

@@ -8,6 +8,7 @@ import type { CrashPoints } from './crash-points.js';
 import type { Database, Executor } from './database.js';
 import { GroupCommitWriter, type WriterStats } from './group-commit-writer.js';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, WalCheckpointer, type CheckpointerStats } from './wal-checkpointer.js';
+import { runDirectlyOn, type DirectRunner } from './prepared.js';
 import { WalSync } from './wal-sync.js';
 import type { DB } from './schema.js';
 
@@ -45,7 +46,7 @@ const STATEMENT_CACHE_SIZE = 1000;
  * query. Queries are built from a bounded set of shapes, so a small LRU of prepared statements per
  * connection removes most of that cost. (SQLite re-prepares a cached statement itself after a schema change.)
  */
-function withStatementCache(connection: SqliteConnection.Database): SqliteDialectConfig['database'] {
+function withStatementCache(connection: SqliteConnection.Database): SqliteDialectConfig['database'] & { prepare(sql: string): SqliteConnection.Statement } {
   const cache = new Map<string, SqliteConnection.Statement>();
   return {
     close: () => connection.close(),
@@ -60,6 +61,16 @@ function withStatementCache(connection: SqliteConnection.Database): SqliteDialec
       cache.set(sql, statement);
       return statement;
     },
+  };
+}
+
+/** Runs a statement as Kysely's SQLite driver does (same result shape), without Kysely's path around it. */
+function directRunner(connection: { prepare(sql: string): SqliteConnection.Statement }): DirectRunner {
+  return (sql, parameters) => {
+    const statement = connection.prepare(sql);
+    if (statement.reader) return { rows: statement.all(parameters) };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   };
 }
 
@@ -109,13 +120,18 @@ export class SqliteDatabase implements Database {
     config: SqliteDatabaseConfig,
     crashPoints: CrashPoints | undefined,
   ) {
-    this.writerKysely = new Kysely<DB>({ dialect: new DurableSqliteDialect({ database: withStatementCache(writeConnection) }) });
-    this.reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(readConnection) }) });
+    const writeStatements = withStatementCache(writeConnection);
+    const readStatements = withStatementCache(readConnection);
+    this.writerKysely = new Kysely<DB>({ dialect: new DurableSqliteDialect({ database: writeStatements }) });
+    this.reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: readStatements }) });
+    // Hot prepared statements skip Kysely's path on both connections (prepared.ts); nothing here streams rows.
+    runDirectlyOn(this.reader, directRunner(readStatements));
     const walSync = syncsOffTheEventLoop(config) ? new WalSync(`${config.file}-wal`) : null;
     this.walSync = walSync;
     this.checkpointer = config.checkpoint === 'background' ? new WalCheckpointer(config.file) : null;
     this.writer = new GroupCommitWriter(this.writerKysely, () => writeConnection.inTransaction, {
       ...(walSync ? { durable: () => walSync.afterCommit(), broken: () => walSync.failed } : {}),
+      direct: directRunner(writeStatements),
       maxBatchSize: config.writeBatchMaxSize,
       maxBatchMs: config.writeBatchMaxMs,
       crashPoints,
