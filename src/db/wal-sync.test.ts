@@ -28,6 +28,38 @@ describe('WalSync', () => {
     sync.close();
   });
 
+  it('starts an fsync at once for a commit made while another runs (two at most), and answers by whichever ends', async () => {
+    const file = path.join(dir, 'b.db-wal');
+    fs.writeFileSync(file, 'frames');
+    const pending: Array<(error: NodeJS.ErrnoException | null) => void> = [];
+    const realFsync = fs.fsync;
+    fs.fsync = ((_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => pending.push(callback)) as typeof fs.fsync;
+    try {
+      const sync = new WalSync(file);
+      const answered: number[] = [];
+      const commit = (n: number) => void sync.afterCommit().then(() => answered.push(n));
+      const settle = () => new Promise((resolve) => setImmediate(resolve));
+      commit(1);
+      commit(2);
+      commit(3);
+      assert.equal(pending.length, 2, 'commit 2 did not wait for the fsync of commit 1 to end; commit 3 waits (two at most)');
+      pending[1]!(null); // the fsync begun after commit 2 ends first: commits 1 and 2 are on disk
+      await settle();
+      assert.deepEqual(answered.sort(), [1, 2]);
+      assert.equal(pending.length, 3, 'commit 3 gets its fsync as soon as one ends');
+      pending[0]!(null); // the older one ending later changes nothing
+      await settle();
+      assert.deepEqual(answered.sort(), [1, 2]);
+      pending[2]!(null);
+      await settle();
+      assert.deepEqual(answered.sort(), [1, 2, 3]);
+      assert.equal(sync.syncs, 3);
+      sync.close();
+    } finally {
+      fs.fsync = realFsync;
+    }
+  });
+
   it('fails the waiting commits and every later one when an fsync fails', async () => {
     const sync = new WalSync(path.join(dir, 'missing', 'x.db-wal'));
     await assert.rejects(sync.afterCommit(), /ENOENT/);
