@@ -33,7 +33,7 @@ describe('WalSync', () => {
     fs.writeFileSync(file, 'frames');
     const pending: Array<(error: NodeJS.ErrnoException | null) => void> = [];
     const realFsync = fs.fsync;
-    fs.fsync = ((_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => pending.push(callback)) as typeof fs.fsync;
+    fs.fsync = ((_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => pending.push(callback)) as unknown as typeof fs.fsync;
     try {
       const sync = new WalSync(file);
       const answered: number[] = [];

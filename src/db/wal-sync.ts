@@ -33,6 +33,8 @@ export class WalSync {
   private synced = 0;
   /** The commit count each running fsync began after (ascending). */
   private running: number[] = [];
+  /** Descriptors of a WAL file that was replaced, closed once no fsync is running. */
+  private readonly retired: number[] = [];
   private failure: unknown = null;
   private waiters: Waiter[] = [];
   /** fsyncs completed (each may cover several commits). */
@@ -59,6 +61,7 @@ export class WalSync {
   }
 
   close(): void {
+    for (const fd of this.retired.splice(0)) fs.closeSync(fd);
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;
   }
@@ -84,6 +87,7 @@ export class WalSync {
       },
     ).finally(() => {
       this.running.splice(this.running.indexOf(upTo), 1);
+      if (this.running.length === 0) for (const fd of this.retired.splice(0)) fs.closeSync(fd);
       this.kick();
     });
   }
@@ -99,7 +103,11 @@ export class WalSync {
       // The WAL exists once something was committed, and SQLite keeps the same file while connections are
       // open; should it ever be another file (same path, new inode), the new one is the one to sync.
       try {
-        if (this.fd !== null && fs.fstatSync(this.fd).ino !== fs.statSync(this.walPath).ino) this.close();
+        if (this.fd !== null && fs.fstatSync(this.fd).ino !== fs.statSync(this.walPath).ino) {
+          // Another fsync may still be running on the old descriptor: it is closed once none is.
+          this.retired.push(this.fd);
+          this.fd = null;
+        }
         this.fd ??= fs.openSync(this.walPath, 'r');
       } catch (error) {
         reject(error);
