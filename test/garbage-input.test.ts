@@ -183,4 +183,16 @@ forEachDialect('garbage input to every route', (testApp) => {
     const nameProblem = vi.json().error.details.fields.find((f: { field: string }) => f.field === 'body.name');
     assert.equal(nameProblem.message, 'Tối đa 255 ký tự.');
   });
+
+  it('refuses a NUL character anywhere in a body, naming the field where it is', async () => {
+    const t = testApp();
+    const applicant = { kind: 'person', name: 'Lê Văn Tám', idNumber: '089090000123', address: 'Ấp 3,\u0000 xã Cần Đăng', phone: '0987654321', email: null };
+    const payload = { procedureCode: '1.001193', caseCode: 'TH1', receivingUnitId: '00000000-0000-4000-8000-000000000000', applicant, subject: 's', components: [], resultDelivery: 'counter', submit: true };
+    const response = await t.inject({ method: 'POST', url: '/api/v1/public/dossiers', headers: { 'accept-language': 'en' }, payload });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(
+      response.json().error.details.fields.map((f: { field: string; rule: string }) => [f.field, f.rule]),
+      [['body.applicant.address', 'noNulCharacter']],
+    );
+  });
 });

@@ -12,13 +12,24 @@ const common: Options = { allErrors: true, strict: false, useDefaults: true, rem
 const bodyAjv = addFormats(new Ajv({ ...common, coerceTypes: false }));
 const parameterAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
 
-/** Where the first string holding a NUL character is (PostgreSQL cannot store one in text), or null. */
-function nulPath(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+/**
+ * Where the first string holding a NUL character is (PostgreSQL cannot store one in text) as a JSON pointer, or
+ * null. The pointer is built only on the way back from a find: every request body is walked, and nearly none has one.
+ */
+function nulPath(value: unknown, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? '' : null;
   if (depth > 32 || value === null || typeof value !== 'object') return null;
-  for (const [key, item] of Object.entries(value)) {
-    const found = nulPath(item, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
-    if (found !== null) return found;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], depth + 1);
+      if (found !== null) return `/${i}${found}`;
+    }
+    return null;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const found = nulPath((value as Record<string, unknown>)[key], depth + 1);
+    if (found !== null) return `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}${found}`;
   }
   return null;
 }
@@ -32,7 +43,7 @@ export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpP
       withoutNul.errors = validate.errors;
       return false;
     }
-    const path = nulPath(data, '');
+    const path = nulPath(data);
     withoutNul.errors = path === null ? null : [{ instancePath: path, keyword: 'noNulCharacter', params: {}, schemaPath: '#' } as ErrorObject];
     return path === null;
   };
