@@ -3,6 +3,7 @@
 // connections (node:http with a keep-alive agent), for a fixed time. autocannon cannot chain
 // a request on the previous answer's ids, so sequences use this driver; single requests use autocannon.
 import http from 'node:http';
+import { settleDisk } from './load.js';
 
 export interface SequenceFigures {
   /** Sequences completed per second during the measured run. */
@@ -46,6 +47,7 @@ async function loop(sequence: (worker: number) => Promise<void>, concurrency: nu
 
 /** Warm-up (unmeasured), then the measured run. */
 export async function measureSequences(sequence: (worker: number) => Promise<void>, options: { concurrency: number; seconds: number; warmupSeconds: number }): Promise<SequenceFigures> {
+  settleDisk();
   if (options.warmupSeconds > 0) await loop(sequence, options.concurrency, options.warmupSeconds);
   const run = await loop(sequence, options.concurrency, options.seconds);
   const sorted = [...run.latencies].sort((a, b) => a - b);
