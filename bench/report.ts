@@ -149,7 +149,7 @@ export function appendReport(results: readonly ScenarioResult[], context: RunCon
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM; ${machine.os}, ${machine.kernel}; Node ${machine.node}`,
     `- Code: ${context.code}`,
-    `- Settings: ${s.seconds} s measured + ${s.warmupSeconds} s warm-up per scenario (each after `sync`, so earlier writes are on disk), ${s.connections} connections, pipelining ${s.pipelining}; MotCua log level ${s.motcuaLogLevel}; SQLite synchronous=FULL, WAL`,
+    `- Settings: ${s.seconds} s measured + ${s.warmupSeconds} s warm-up per scenario (each after sync, so earlier writes are on disk), ${s.connections} connections, pipelining ${s.pipelining}; MotCua log level ${s.motcuaLogLevel}; SQLite synchronous=FULL, WAL`,
     `- CPU pinning: ${context.pinning}`,
     `- SQLite files on: ${context.filesystem}`,
     `- Whole run: ${Math.round(context.elapsedSeconds)} s; 1-minute load average ${context.loadBefore.toFixed(2)} before, ${context.loadAfter.toFixed(2)} after`,
