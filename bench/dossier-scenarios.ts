@@ -7,7 +7,7 @@ import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import { startPgCluster, type PgCluster } from '../test/support/pg-cluster.js';
 import { startServer, type RunningServer, type ServerSpec } from './child-server.js';
-import { call, measureSequences, type SequenceFigures } from './lifecycle-load.js';
+import { call, callPolitely, measureSequences, type SequenceFigures } from './lifecycle-load.js';
 import { measure, type ScenarioResult } from './load.js';
 import { buildScaleFixture, readFixtureInfo, type FixtureInfo } from './scale-fixture.js';
 import type { ScenarioEnv } from './scenarios.js';
@@ -62,10 +62,10 @@ async function login(url: string, username: string): Promise<string> {
 }
 
 async function session(url: string): Promise<Session> {
-  const units = await call<{ items: Array<{ id: string; code: string }> }>(`${url}/api/v1/units?q=${encodeURIComponent(DESK_CODE)}&includeClosed=true`, { method: 'GET' }, 200);
+  const units = await callPolitely<{ items: Array<{ id: string; code: string }> }>(`${url}/api/v1/units?q=${encodeURIComponent(DESK_CODE)}&includeClosed=true`, { method: 'GET' }, 200);
   const desk = units.items.find((u) => u.code === DESK_CODE);
   if (!desk) throw new Error('demo desk not found');
-  const procedure = await call<{ cases: Array<{ code: string; components: Array<{ code: string }> }> }>(`${url}/api/v1/procedures/${BIRTH}`, { method: 'GET' }, 200);
+  const procedure = await callPolitely<{ cases: Array<{ code: string; components: Array<{ code: string }> }> }>(`${url}/api/v1/procedures/${BIRTH}`, { method: 'GET' }, 200);
   const components = procedure.cases.find((c) => c.code === 'TH1')!.components.map((c) => ({ code: c.code, originals: 1, copies: 0 }));
   return { url, desk: await login(url, 'candang.motcua'), specialist: await login(url, 'candang.chuyenvien'), leader: await login(url, 'candang.lanhdao'), deskUnitId: desk.id, components };
 }
@@ -83,7 +83,7 @@ function filing(s: Session, n: number) {
 }
 
 async function countStatus(s: Session, status: string): Promise<number> {
-  return (await call<{ total: number }>(`${s.url}/api/v1/dossiers?status=${status}&limit=1`, { method: 'GET', cookie: s.desk }, 200)).total;
+  return (await callPolitely<{ total: number }>(`${s.url}/api/v1/dossiers?status=${status}&limit=1`, { method: 'GET', cookie: s.desk }, 200)).total;
 }
 
 /** Online submission (no login, JSON only, submit at once): one dossier + two events per request. */

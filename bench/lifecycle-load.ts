@@ -87,3 +87,21 @@ export function call<T>(url: string, init: { method?: string; cookie?: string; b
     request.end(payload);
   });
 }
+
+/**
+ * `call` for the requests around a measurement (setting up, counting what was written): a 503 the server sheds
+ * with (its Retry-After) is waited out and tried again, a few times, as a polite client would. Measured
+ * requests use `call`, where a 503 counts as a failure.
+ */
+export async function callPolitely<T>(url: string, init: { method?: string; cookie?: string; body?: unknown }, expected: number): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call<T>(url, init, expected);
+    } catch (error) {
+      const shed = /answered 503: (.*)$/s.exec((error as Error).message);
+      if (!shed || attempt >= 5) throw error;
+      const retryAfter = Number(/"retryAfterSeconds":(\d+)/.exec(shed[1]!)?.[1] ?? 1);
+      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    }
+  }
+}
