@@ -16,7 +16,7 @@ import { DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import { startPgCluster, type PgCluster } from '../test/support/pg-cluster.js';
 import { BurstDriver, figuresOf, percentile, SOCKETS, type MixRequest, type Outcome, type PhaseFigures } from './burst-load.js';
 import { startServer, type RunningServer } from './child-server.js';
-import { call } from './lifecycle-load.js';
+import { call, politely } from './lifecycle-load.js';
 import type { ScenarioEnv } from './scenarios.js';
 
 const DESK_CODE = '001.21.45.H01';
@@ -54,22 +54,12 @@ interface Fixture {
   readonly filing: string;
 }
 
-/** A request retried after its Retry-After while shed (503/429), as a well-behaved client does. */
-async function politely(url: string, init: RequestInit): Promise<Response> {
-  for (let attempt = 0; ; attempt++) {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
-    if ((response.status !== 503 && response.status !== 429) || attempt === 20) return response;
-    await response.arrayBuffer();
-    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? 1)));
-  }
-}
-
 async function prepare(url: string): Promise<Fixture> {
-  const login = await politely(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'candang.motcua', password: DEMO_PASSWORD }) });
+  const login = await politely(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'candang.motcua', password: DEMO_PASSWORD }) }, 20);
   await login.arrayBuffer();
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   if (login.status !== 200) throw new Error(`login answered ${login.status}`);
-  await (await politely(`${url}/api/v1/procedures/${BIRTH}`, {})).arrayBuffer(); // past any start-up shedding
+  await (await politely(`${url}/api/v1/procedures/${BIRTH}`, {}, 20)).arrayBuffer(); // past any start-up shedding
   const units = await call<{ items: Array<{ id: string; code: string }> }>(`${url}/api/v1/units?q=${encodeURIComponent(DESK_CODE)}&includeClosed=true`, { method: 'GET' }, 200);
   const desk = units.items.find((u) => u.code === DESK_CODE)!;
   const procedure = await call<{ cases: Array<{ code: string; components: Array<{ code: string }> }> }>(`${url}/api/v1/procedures/${BIRTH}`, { method: 'GET' }, 200);
@@ -86,7 +76,7 @@ async function prepare(url: string): Promise<Fixture> {
   // Dossiers with codes to look up: received at the counter.
   const codes: string[] = [];
   while (codes.length < 40) {
-    const response = await politely(`${url}/api/v1/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ ...filing, channel: 'in_person', outcome: { kind: 'receive' } }) });
+    const response = await politely(`${url}/api/v1/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ ...filing, channel: 'in_person', outcome: { kind: 'receive' } }) }, 20);
     const body = (await response.json()) as { code: string };
     if (response.status !== 201) throw new Error(`counter intake answered ${response.status}: ${JSON.stringify(body)}`);
     codes.push(body.code);

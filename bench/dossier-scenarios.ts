@@ -7,7 +7,7 @@ import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import { startPgCluster, type PgCluster } from '../test/support/pg-cluster.js';
 import { startServer, type RunningServer, type ServerSpec } from './child-server.js';
-import { call, callPolitely, measureSequences, type SequenceFigures } from './lifecycle-load.js';
+import { call, getPolitely, measureSequences, politely, type SequenceFigures } from './lifecycle-load.js';
 import { measure, type ScenarioResult } from './load.js';
 import { buildScaleFixture, readFixtureInfo, type FixtureInfo } from './scale-fixture.js';
 import type { ScenarioEnv } from './scenarios.js';
@@ -47,25 +47,19 @@ interface Session {
 }
 
 async function login(url: string, username: string): Promise<string> {
-  let response: Response;
-  // Just after start the server may still shed load (its first seconds build caches and certificates):
-  // honour Retry-After a few times, as a real client does.
-  for (let attempt = 1; ; attempt++) {
-    response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-    await response.arrayBuffer();
-    if (response.status !== 503 || attempt === 5) break;
-    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? 1)));
-  }
+  // Just after start the server may still shed load (its first seconds build caches and certificates).
+  const response = await politely(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) }, 4);
+  await response.arrayBuffer();
   const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   if (response.status !== 200 || !cookie) throw new Error(`login ${username} answered ${response.status}`);
   return cookie;
 }
 
 async function session(url: string): Promise<Session> {
-  const units = await callPolitely<{ items: Array<{ id: string; code: string }> }>(`${url}/api/v1/units?q=${encodeURIComponent(DESK_CODE)}&includeClosed=true`, { method: 'GET' }, 200);
+  const units = await getPolitely<{ items: Array<{ id: string; code: string }> }>(`${url}/api/v1/units?q=${encodeURIComponent(DESK_CODE)}&includeClosed=true`);
   const desk = units.items.find((u) => u.code === DESK_CODE);
   if (!desk) throw new Error('demo desk not found');
-  const procedure = await callPolitely<{ cases: Array<{ code: string; components: Array<{ code: string }> }> }>(`${url}/api/v1/procedures/${BIRTH}`, { method: 'GET' }, 200);
+  const procedure = await getPolitely<{ cases: Array<{ code: string; components: Array<{ code: string }> }> }>(`${url}/api/v1/procedures/${BIRTH}`);
   const components = procedure.cases.find((c) => c.code === 'TH1')!.components.map((c) => ({ code: c.code, originals: 1, copies: 0 }));
   return { url, desk: await login(url, 'candang.motcua'), specialist: await login(url, 'candang.chuyenvien'), leader: await login(url, 'candang.lanhdao'), deskUnitId: desk.id, components };
 }
@@ -83,7 +77,7 @@ function filing(s: Session, n: number) {
 }
 
 async function countStatus(s: Session, status: string): Promise<number> {
-  return (await callPolitely<{ total: number }>(`${s.url}/api/v1/dossiers?status=${status}&limit=1`, { method: 'GET', cookie: s.desk }, 200)).total;
+  return (await getPolitely<{ total: number }>(`${s.url}/api/v1/dossiers?status=${status}&limit=1`, s.desk)).total;
 }
 
 /** Online submission (no login, JSON only, submit at once): one dossier + two events per request. */

@@ -88,20 +88,23 @@ export function call<T>(url: string, init: { method?: string; cookie?: string; b
   });
 }
 
-/**
- * `call` for the requests around a measurement (setting up, counting what was written): a 503 the server sheds
- * with (its Retry-After) is waited out and tried again, a few times, as a polite client would. Measured
- * requests use `call`, where a 503 counts as a failure.
- */
-export async function callPolitely<T>(url: string, init: { method?: string; cookie?: string; body?: unknown }, expected: number): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call<T>(url, init, expected);
-    } catch (error) {
-      const shed = /answered 503: (.*)$/s.exec((error as Error).message);
-      if (!shed || attempt >= 5) throw error;
-      const retryAfter = Number(/"retryAfterSeconds":(\d+)/.exec(shed[1]!)?.[1] ?? 1);
-      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
-    }
+/** A request retried after its Retry-After while shed (503/429), at most `retries` times, as a well-behaved client does. */
+export async function politely(url: string, init: RequestInit, retries: number): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+    if ((response.status !== 503 && response.status !== 429) || attempt === retries) return response;
+    await response.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? 1)));
   }
+}
+
+/**
+ * A JSON GET for the requests around a measurement (setting up, counting what was written): shed requests are
+ * retried (`politely`, four times). Measured requests use `call`, where a 503 counts as a failure.
+ */
+export async function getPolitely<T>(url: string, cookie?: string): Promise<T> {
+  const response = await politely(url, cookie ? { headers: { cookie } } : {}, 4);
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`GET ${new URL(url).pathname} answered ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
 }
