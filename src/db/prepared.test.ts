@@ -7,6 +7,7 @@ import SqliteConnection from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 import { columnParams, PreparedFamily, PreparedQuery, runDirectlyOn, type Param } from './prepared.js';
 import type { DB } from './schema.js';
+import { directRunner } from './sqlite-database.js';
 
 /** A Kysely that runs nothing: it records the compiled queries it is given. */
 function recording(dialect: 'postgres' | 'sqlite') {
@@ -94,12 +95,10 @@ describe('prepared queries', () => {
     const viaKysely = new Kysely<any>({ dialect: new SqliteDialect({ database: connection }) });
     const direct = new Kysely<any>({ dialect: new SqliteDialect({ database: connection }) });
     let directRuns = 0;
+    const runner = directRunner(connection);
     runDirectlyOn(direct, (sql, parameters) => {
       directRuns++;
-      const statement = connection.prepare(sql);
-      if (statement.reader) return { rows: statement.all(parameters) };
-      const { changes, lastInsertRowid } = statement.run(parameters);
-      return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+      return runner(sql, parameters);
     });
     const untyped = (db: Kysely<DB>) => db as unknown as Kysely<any>;
     const insert = new PreparedQuery((db, param: Param<'name'>) => untyped(db).insertInto('t').values({ name: param('name') }));

@@ -65,7 +65,7 @@ function withStatementCache(connection: SqliteConnection.Database): SqliteDialec
 }
 
 /** Runs a statement as Kysely's SQLite driver does (same result shape), without Kysely's path around it. */
-function directRunner(connection: { prepare(sql: string): SqliteConnection.Statement }): DirectRunner {
+export function directRunner(connection: { prepare(sql: string): SqliteConnection.Statement }): DirectRunner {
   return (sql, parameters) => {
     const statement = connection.prepare(sql);
     if (statement.reader) return { rows: statement.all(parameters) };
