@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import { startPgCluster, type PgCluster } from '../test/support/pg-cluster.js';
 import { startServer, type RunningServer, type ServerSpec } from './child-server.js';
 import { call, getPolitely, measureSequences, politely, type SequenceFigures } from './lifecycle-load.js';
+import { measurePaced } from './paced-load.js';
 import { measure, type ScenarioResult } from './load.js';
 import { buildScaleFixture, readFixtureInfo, type FixtureInfo } from './scale-fixture.js';
 import type { ScenarioEnv } from './scenarios.js';
@@ -145,20 +146,23 @@ async function lifecycles(env: ScenarioEnv, s: Session, dialect: DialectName, co
 async function publicLookup(env: ScenarioEnv, s: Session, codes: readonly string[]): Promise<DossierFigure> {
   if (codes.length === 0) throw new Error('no dossier codes to look up');
   let i = 0;
-  const nextPath = () => `/api/v1/public/dossiers/lookup/${encodeURIComponent(codes[i++ % codes.length]!)}`;
+  const nextUrl = () => `${s.url}/api/v1/public/dossiers/lookup/${encodeURIComponent(codes[i++ % codes.length]!)}`;
   const rate = env.settings.lookupRate;
-  const result = await measure('public-lookup [sqlite]', `GET /api/v1/public/dossiers/lookup/:code at a fixed ${rate} req/s`, { url: `${s.url}${nextPath()}`, nextPath, overallRate: rate, connections: 20 }, env.settings);
+  const connections = 20;
+  process.stdout.write(`  public-lookup [sqlite]: ${rate} req/s paced, warm-up ${env.settings.warmupSeconds} s, measuring ${env.settings.seconds} s… `);
+  const figures = await measurePaced({ nextUrl, rate, connections }, { seconds: env.settings.seconds, warmupSeconds: env.settings.warmupSeconds });
+  console.log(`${figures.perSecond.toFixed(0)} req/s, p99 ${figures.p99.toFixed(1)} ms, max ${figures.max.toFixed(1)} ms, failed ${figures.failed}`);
   return {
     scenario: 'public-lookup',
     dialect: 'sqlite',
-    description: `${rate} req/s fixed (autocannon overallRate, 20 connections), over ${codes.length} codes`,
-    perSecond: result.reqPerSecMean,
+    description: `${rate} req/s paced evenly (open loop, latency from each request's due instant; up to ${connections} keep-alive connections), over ${codes.length} codes`,
+    perSecond: figures.perSecond,
     unit: 'req/s',
-    p50: result.latencyP50,
-    p99: result.latencyP99,
-    ok: result.total2xx,
-    failed: result.non2xx + result.errors,
-    notes: result.notes,
+    p50: figures.p50,
+    p99: figures.p99,
+    ok: figures.ok,
+    failed: figures.failed,
+    notes: [`slowest answer ${figures.max.toFixed(1)} ms`, ...figures.failures.map((f) => `failure: ${f}`)],
   };
 }
 

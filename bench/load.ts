@@ -13,8 +13,6 @@ export interface LoadTarget {
   readonly nextBody?: () => string;
   /** Builds each request's path afresh (e.g. rotating over dossier codes). */
   readonly nextPath?: () => string;
-  /** Fixed request rate over all connections (autocannon overallRate): measures latency at that rate. */
-  readonly overallRate?: number;
   /** Connections for this target (default: the settings'). */
   readonly connections?: number;
 }
@@ -46,7 +44,6 @@ function options(target: LoadTarget, settings: BenchSettings, seconds: number): 
     duration: seconds,
     headers,
     ...(target.body !== undefined ? { body: target.body } : {}),
-    ...(target.overallRate ? { overallRate: target.overallRate } : {}),
   };
   const { nextBody, nextPath } = target;
   if (!nextBody && !nextPath) return base;
