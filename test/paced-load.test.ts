@@ -31,8 +31,9 @@ describe('bench: the paced load driver', () => {
     assert.equal(figures.ok, 200);
     assert.equal(figures.failed, 0);
     assert.ok(figures.max >= 150, `the stalled request took at least 150 ms (max ${figures.max})`);
-    // About 30 requests were due during the stall (one every 5 ms); measured from when they were sent, only
-    // one would be slow and the p99 (the 2nd slowest of 200) would be a millisecond or so.
+    // About 30 requests were due during the stall (one every 5 ms). A closed loop — waiting for the answer before
+    // sending the next, as each autocannon connection does — would send none of them until the stall ended and
+    // see one slow answer; the p99 (the 2nd slowest of 200) would then be a millisecond or so.
     assert.ok(figures.p99 >= 100, `the requests queued behind the stall count as slow (p99 ${figures.p99})`);
     assert.ok(figures.p50 < 100, `most requests were not (p50 ${figures.p50})`);
   });
