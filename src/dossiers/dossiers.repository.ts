@@ -331,9 +331,18 @@ export class DossiersRepository {
   /** Active tasks for worklists, most urgent first. */
   async activeTasks(filter: TaskListFilter): Promise<{ items: Array<{ taskId: string; dossierId: string; state: DossierState }>; total: number }> {
     if (filter.holdings.length === 0 && !filter.assigneeId) return { items: [], total: 0 };
-    let query = this.db.selectFrom('dossier_tasks').innerJoin('dossiers', 'dossiers.id', 'dossier_tasks.dossier_id').where('dossier_tasks.status', '=', 'active');
+    // 'active' as a literal, not a bound parameter: the worklist indexes are partial (status = 'active'), and a
+    // planner can use a partial index only when the query states its condition (SQLite at prepare time, PostgreSQL in a generic plan).
+    let query = this.db.selectFrom('dossier_tasks').innerJoin('dossiers', 'dossiers.id', 'dossier_tasks.dossier_id').where('dossier_tasks.status', '=', sql.lit('active'));
     if (filter.assigneeId) query = query.where('dossier_tasks.assignee_id', '=', filter.assigneeId);
-    else query = query.where((eb) => eb.or(filter.holdings.map((h) => eb.and([eb('dossier_tasks.unit_id', '=', h.unitId), eb('dossier_tasks.role', '=', h.role)]))));
+    else {
+      // The IN lists let the planner search the partial index per (unit, role); SQLite's OR optimisation alone
+      // does not use a partial index and would scan every active task. The OR keeps only the pairs held.
+      query = query
+        .where('dossier_tasks.unit_id', 'in', [...new Set(filter.holdings.map((h) => h.unitId))])
+        .where('dossier_tasks.role', 'in', [...new Set(filter.holdings.map((h) => h.role))])
+        .where((eb) => eb.or(filter.holdings.map((h) => eb.and([eb('dossier_tasks.unit_id', '=', h.unitId), eb('dossier_tasks.role', '=', h.role)]))));
+    }
     if (filter.unassignedOnly) query = query.where('dossier_tasks.assignee_id', 'is', null);
     if (filter.dueBefore) query = query.where('dossier_tasks.due_at', '<=', filter.dueBefore);
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -10,6 +10,7 @@ import * as m0007 from './0007-dossier-search-index.js';
 import * as m0008 from './0008-report-counters.js';
 import * as m0009 from './0009-documents.js';
 import * as m0010 from './0010-jobs.js';
+import * as m0011 from './0011-active-task-indexes.js';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -29,4 +30,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0008-report-counters': m0008,
   '0009-documents': m0009,
   '0010-jobs': m0010,
+  '0011-active-task-indexes': m0011,
 };
