@@ -62,5 +62,13 @@ describe('report facts', () => {
   it('changes nothing when a command changes nothing the reports count', () => {
     const assigned: DossierState = { ...received, status: 'processing' };
     assert.deepEqual(counterDeltas(received, assigned), []);
+    assert.deepEqual(counterDeltas(received, { ...received }), [], 'equal facts of two state objects');
+  });
+
+  it('moves the counts when only the key changes (same days and measures, another receiving officer)', () => {
+    const other: DossierState = { ...received, receivedBy: 'another-officer' };
+    const deltas = counterDeltas(received, other);
+    assert.ok(deltas.some((d) => d.key.officerId === 'another-officer' && d.values.received === 1));
+    assert.ok(deltas.some((d) => d.key.officerId === (received.receivedBy ?? '') && d.values.received === -1));
   });
 });

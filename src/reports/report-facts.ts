@@ -183,12 +183,25 @@ export function counterDeltas(before: DossierState | null, after: DossierState |
   return batchDeltas([{ before, after }]);
 }
 
+/** The same counter key and the same contributions in the same order (so they cancel out exactly). */
+function sameFacts(a: DossierFacts | null, b: DossierFacts | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.items.length !== b.items.length) return false;
+  const [k, l] = [a.key, b.key];
+  if (k.unitId !== l.unitId || k.procedureVersionId !== l.procedureVersionId || k.channel !== l.channel || k.officerId !== l.officerId || k.procedureCode !== l.procedureCode || k.fieldCode !== l.fieldCode) return false;
+  return a.items.every((item, i) => item.day === b.items[i]!.day && item.measure === b.items[i]!.measure && item.amount === b.items[i]!.amount);
+}
+
 /** The deltas of many changes at once, summed (a bulk insert upserts each counter row once). */
 export function batchDeltas(changes: ReadonlyArray<{ readonly before: DossierState | null; readonly after: DossierState | null }>): CounterDelta[] {
   const sums = new Map<string, { key: CounterKey; grain: Grain; bucket: string; values: Measures }>();
   for (const { before, after } of changes) {
-    accumulate(sums, contributionsOf(after), 1);
-    accumulate(sums, contributionsOf(before), -1);
+    const added = contributionsOf(after);
+    const taken = contributionsOf(before);
+    // Most commands (taking up a step, completing one that does not end the processing) change nothing counted.
+    if (sameFacts(added, taken)) continue;
+    accumulate(sums, added, 1);
+    accumulate(sums, taken, -1);
   }
   const deltas: CounterDelta[] = [];
   for (const id of [...sums.keys()].sort()) {
