@@ -211,27 +211,30 @@ export class GroupCommitWriter {
     // The savepoint statements run as raw SQL on the batch's transaction (one connection): Kysely's savepoint
     // objects cost more than the statements themselves, twice per write.
     const statements = savepointStatements(name);
-    const direct = this.options.direct;
-    const execute = (statement: CompiledQuery) => (direct ? direct(statement.sql, statement.parameters) : trx.executeQuery(statement));
     let inSavepoint = false;
     try {
-      await execute(statements.begin);
+      await this.runStatement(trx, statements.begin);
       inSavepoint = true;
       const value = await pending.fn(trx);
-      await execute(statements.release);
+      await this.runStatement(trx, statements.release);
       return { kind: 'committed-pending', value };
     } catch (error) {
       if (!this.isInTransaction()) return { kind: 'batch-lost', error };
       try {
         if (inSavepoint) {
-          await execute(statements.rollback);
-          await execute(statements.release);
+          await this.runStatement(trx, statements.rollback);
+          await this.runStatement(trx, statements.release);
         }
       } catch {
         return { kind: 'batch-lost', error };
       }
       return this.isInTransaction() ? { kind: 'failed', error } : { kind: 'batch-lost', error };
     }
+  }
+
+  private runStatement(trx: ControlledTransaction<DB>, statement: CompiledQuery): unknown {
+    const direct = this.options.direct;
+    return direct ? direct(statement.sql, statement.parameters) : trx.executeQuery(statement);
   }
 }
 

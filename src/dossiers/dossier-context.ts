@@ -88,11 +88,15 @@ export class DossierContext {
     decide: (state: DossierState, at: string) => Promise<Decision>,
     unitOf: (state: DossierState) => string | null,
   ): Promise<DossierState> {
-    const guarded = async (state: DossierState, at: string) => {
-      requireView(actor, state, await this.chains([], state));
-      return decide(state, at);
-    };
-    return this.store.execute(id, guarded, { actorId: actor.userId, unitId: unitOf }, { idempotency: this.idempotency(actor, `${operation}:${id}`, request, options) });
+    return this.store.execute(
+      id,
+      async (state, at) => {
+        requireView(actor, state, await this.chains([], state));
+        return decide(state, at);
+      },
+      { actorId: actor.userId, unitId: unitOf },
+      { idempotency: this.idempotency(actor, `${operation}:${id}`, request, options) },
+    );
   }
 
   idempotency(actor: Actor | null, operation: string, request: unknown, options: CommandOptions): Idempotency | undefined {

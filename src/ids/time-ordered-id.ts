@@ -20,11 +20,11 @@ export function timeOrderedId(now: number = Date.now()): string {
   const r = 10 * used++;
   // 48-bit big-endian millisecond timestamp: 12 hex digits.
   const time = Math.floor(now).toString(16).padStart(12, '0');
-  const random = (i: number) => HEX[pool[r + i]!]!;
+  const p = pool;
   return (
     `${time.slice(0, 8)}-${time.slice(8, 12)}-` +
-    `${HEX[0x70 | (pool[r]! & 0x0f)]}${random(1)}-` + // version 7
-    `${HEX[0x80 | (pool[r + 2]! & 0x3f)]}${random(3)}-` + // variant 10
-    `${random(4)}${random(5)}${random(6)}${random(7)}${random(8)}${random(9)}`
+    `${HEX[0x70 | (p[r]! & 0x0f)]}${HEX[p[r + 1]!]}-` + // version 7
+    `${HEX[0x80 | (p[r + 2]! & 0x3f)]}${HEX[p[r + 3]!]}-` + // variant 10
+    `${HEX[p[r + 4]!]}${HEX[p[r + 5]!]}${HEX[p[r + 6]!]}${HEX[p[r + 7]!]}${HEX[p[r + 8]!]}${HEX[p[r + 9]!]}`
   );
 }

@@ -108,6 +108,11 @@ export function contributionsOf(state: DossierState | null): DossierFacts | null
 
 const factsOfState = new WeakMap<DossierState, DossierFacts | null>();
 
+/** One contribution on the legal day of an instant (a module function: a closure per dossier cost more than the push). */
+function add(items: Contribution[], instant: string, measure: Measure, amount = 1): void {
+  items.push({ day: legalDayOf(instant), measure, amount });
+}
+
 function computeContributions(state: DossierState): DossierFacts | null {
   const key: CounterKey = {
     unitId: state.receivingUnitId,
@@ -118,37 +123,36 @@ function computeContributions(state: DossierState): DossierFacts | null {
     fieldCode: state.procedure.fieldCode,
   };
   const items: Contribution[] = [];
-  const add = (instant: string, measure: Measure, amount = 1) => items.push({ day: legalDayOf(instant), measure, amount });
   if (state.receivedAt === null) {
-    if (state.atReceipt) add(state.atReceipt.at, state.atReceipt.outcome === 'refused' ? 'refused_at_receipt' : 'returned_for_completion');
+    if (state.atReceipt) add(items, state.atReceipt.at, state.atReceipt.outcome === 'refused' ? 'refused_at_receipt' : 'returned_for_completion');
     return items.length > 0 ? { key, items } : null;
   }
-  add(state.receivedAt, 'received');
+  add(items, state.receivedAt, 'received');
   const endedAt = state.resolvedAt;
   if (endedAt) {
-    if (state.status === 'withdrawn') add(endedAt, 'withdrawn');
-    else if (state.status === 'stopped') add(endedAt, 'stopped');
+    if (state.status === 'withdrawn') add(items, endedAt, 'withdrawn');
+    else if (state.status === 'stopped') add(items, endedAt, 'stopped');
     else {
-      add(endedAt, state.timeliness === 'early' ? 'ended_early' : state.timeliness === 'late' ? 'ended_late' : 'ended_on_time');
-      if (state.decision?.outcome === 'refused') add(endedAt, 'refused');
-      add(endedAt, 'ended_minutes', Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(state.receivedAt)) / 60_000)));
+      add(items, endedAt, state.timeliness === 'early' ? 'ended_early' : state.timeliness === 'late' ? 'ended_late' : 'ended_on_time');
+      if (state.decision?.outcome === 'refused') add(items, endedAt, 'refused');
+      add(items, endedAt, 'ended_minutes', Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(state.receivedAt)) / 60_000)));
     }
   }
   if (state.legalDueAt) {
     const due = Date.parse(state.legalDueAt);
-    add(state.legalDueAt, 'due');
+    add(items, state.legalDueAt, 'due');
     if (endedAt) {
-      if (Date.parse(endedAt) <= due) add(state.legalDueAt, 'due_met');
-      else add(endedAt, 'ended_after_due');
+      if (Date.parse(endedAt) <= due) add(items, state.legalDueAt, 'due_met');
+      else add(items, endedAt, 'ended_after_due');
     } else {
       // Waiting for the applicant since before the appointment: the clock is stopped, not overdue.
       const pause = openPause(state);
-      if (pause && Date.parse(pause.from) <= due) add(state.legalDueAt, 'due_met');
+      if (pause && Date.parse(pause.from) <= due) add(items, state.legalDueAt, 'due_met');
     }
   }
   for (const pause of state.pauses) {
-    add(pause.from, pause.kind === 'supplement' ? 'supplement_started' : 'payment_started');
-    if (pause.to) add(pause.to, pause.kind === 'supplement' ? 'supplement_ended' : 'payment_ended');
+    add(items, pause.from, pause.kind === 'supplement' ? 'supplement_started' : 'payment_started');
+    if (pause.to) add(items, pause.to, pause.kind === 'supplement' ? 'supplement_ended' : 'payment_ended');
   }
   return { key, items };
 }
