@@ -237,9 +237,11 @@ export class DossiersRepository {
         continue;
       }
       const previousRow: Record<string, unknown> = taskRow(dossierId, previous);
-      const { id, ...change } = row;
-      if (Object.keys(change).every((column) => previousRow[column] === (change as Record<string, unknown>)[column])) continue;
-      const columns = changedColumns(previousRow, change, TASK_INDEXED);
+      const current: Record<string, unknown> = row;
+      // The row as it is (not `{ id, ...change }` spread back together: a rest object's copy is slow in V8).
+      const changed = Object.keys(current).filter((column) => column !== 'id' && previousRow[column] !== current[column]);
+      if (changed.length === 0) continue;
+      const columns = changedColumns(previousRow, current, TASK_INDEXED).filter((column) => column !== 'id');
       await writes.execute<string>(
         this.db,
         `update dossier_tasks:${columns.join(',')}`,
@@ -248,7 +250,7 @@ export class DossiersRepository {
             .updateTable('dossier_tasks')
             .set(columnParams(columns, param))
             .where('id', '=', param('id')),
-        { ...change, id },
+        current,
       );
     }
   }
