@@ -112,14 +112,16 @@ interface Extra {
 
 /** The limit with its extension: same unit → added; working days and hours mix as office time. */
 function withExtension(duration: Duration, extension: Duration | null, trace: TraceStep[] | null): Duration & Extra {
-  if (!extension || extension.amount === 0) return { ...duration, extraDays: 0, extraHours: 0 };
+  if (!extension || extension.amount === 0) return { unit: duration.unit, amount: duration.amount, extraDays: 0, extraHours: 0 };
   trace?.push({ type: 'extension', duration: extension });
   if (extension.unit === duration.unit) return { unit: duration.unit, amount: duration.amount + extension.amount, extraDays: 0, extraHours: 0 };
   if (FAMILY[extension.unit] !== FAMILY[duration.unit] || FAMILY[duration.unit] === 'calendar') {
     throw new DueDateInputError(`an extension in ${extension.unit} cannot extend a limit in ${duration.unit}`);
   }
   // The limit keeps its own start rule (days start the next working day; hours at the moment itself).
-  return extension.unit === 'working_hours' ? { ...duration, extraDays: 0, extraHours: extension.amount } : { ...duration, extraDays: extension.amount, extraHours: 0 };
+  return extension.unit === 'working_hours'
+    ? { unit: duration.unit, amount: duration.amount, extraDays: 0, extraHours: extension.amount }
+    : { unit: duration.unit, amount: duration.amount, extraDays: extension.amount, extraHours: 0 };
 }
 
 // ---- Office time (working days and working hours) --------------------------------------------------

@@ -102,8 +102,8 @@ export class DossierStore {
         const replayed = await this.replay<unknown>(options.idempotency, repos);
         if (replayed !== undefined) return { state: replayed as DossierState, replayed: true, response: replayed, stored: null };
         const bodies = decision.finalise ? await decision.finalise(repos, [...decision.events]) : decision.events;
-        const events = bodies.map((body) => ({ ...meta, ...body }) as DossierEvent);
-        const state = events.reduce<DossierState | null>((s, e) => evolve(s, { ...e, dossierId: id }), null)!;
+        const events = bodies.map((body) => ({ at: meta.at, actorId: meta.actorId, unitId: meta.unitId, ...body }) as DossierEvent);
+        const state = events.reduce<DossierState | null>((s, e) => evolve(s, { dossierId: id, ...e }), null)!;
         await repos.dossiers.insert(state, events, options.draftTokenHash ?? null, now);
         const response = respond(state);
         if (options.idempotency) await repos.dossiers.saveIdempotent(options.idempotency.scope, options.idempotency.key, fingerprint(options.idempotency.request), response, now);

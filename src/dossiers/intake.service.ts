@@ -177,7 +177,7 @@ export class IntakeService {
     const at = receivedAt.toISOString();
     const noDue = appointment.dueAt === null;
     const [intake] = await this.ctx.planner.startSteps(planned, openingSteps(definition.body, 0), at, null, noDue);
-    const intakeTask = { ...intake!, status: 'active', assigneeId: null, finishedAt: null, timeliness: null, note: null } as Task;
+    const intakeTask = { status: 'active', assigneeId: null, finishedAt: null, timeliness: null, note: null, ...intake! } as Task;
     const first = await this.ctx.planner.startSteps(planned, openingSteps(definition.body, 1), at, state.receivingUnitId, noDue);
     const desk = await this.ctx.unitOn(state.receivingUnitId, onDate);
     if (!desk) throw new AppError('UNIT_NOT_FOUND');
@@ -190,7 +190,7 @@ export class IntakeService {
       dueAt: appointment.dueAt,
       explanation: appointment.explanation,
       components: state.components,
-      tasks: [{ ...intake!, doneWith: { finishedAt: at, timeliness: stepTimeliness(intakeTask, at) } }, ...first],
+      tasks: [{ doneWith: { finishedAt: at, timeliness: stepTimeliness(intakeTask, at) }, ...intake! }, ...first],
     };
     return {
       events: [received],
@@ -208,7 +208,7 @@ export class IntakeService {
     // Access first: the content of the filing is checked only for a desk officer of the receiving desk.
     if (!isDeskOfficer(actor, input.receivingUnitId, chains)) throw new AppError('FORBIDDEN', { reason: 'only a desk officer of the receiving desk can do this' });
     const { body } = await this.drafted(input, input.channel);
-    const draft = evolve(null, { ...body, at: this.ctx.now().toISOString(), actorId: actor.userId, unitId: input.receivingUnitId });
+    const draft = evolve(null, { at: this.ctx.now().toISOString(), actorId: actor.userId, unitId: input.receivingUnitId, ...body });
     requireDeskOfficer(actor, draft, chains);
     const receivedAt = this.receiptInstant(input.channel, input.handoverSignedAt);
     let decision: Decision;
