@@ -119,15 +119,18 @@ async function lifecycle(s: Session, n: number, codes: string[]): Promise<void> 
   if (codes.length < 2000) codes.push(d.code);
 }
 
-async function lifecycles(env: ScenarioEnv, s: Session, dialect: DialectName, codes: string[]): Promise<DossierFigure> {
+async function lifecycles(env: ScenarioEnv, s: Session, dialect: DialectName, codes: string[], serverPid: number): Promise<DossierFigure> {
   const concurrency = env.settings.lifecycleConcurrency;
   process.stdout.write(`  lifecycle [${dialect}]: ${concurrency} concurrent sequences, warm-up ${env.settings.warmupSeconds} s, measuring ${env.settings.seconds} s… `);
   const before = await countStatus(s, 'returned');
   let n = 0;
-  const figures: SequenceFigures = await measureSequences(() => lifecycle(s, n++, codes), { concurrency, seconds: env.settings.seconds, warmupSeconds: env.settings.warmupSeconds });
+  const figures: SequenceFigures = await measureSequences(() => lifecycle(s, n++, codes), { concurrency, seconds: env.settings.seconds, warmupSeconds: env.settings.warmupSeconds, serverPid });
   const returned = (await countStatus(s, 'returned')) - before;
-  console.log(`${figures.perSecond.toFixed(0)} lifecycles/s, p99 ${figures.p99.toFixed(0)} ms, failed ${figures.failed}`);
+  const cpuMs = figures.serverCpuSeconds === null || figures.completed === 0 ? null : (1000 * figures.serverCpuSeconds) / figures.completed;
+  const cpu = cpuMs === null ? '' : `, ${cpuMs.toFixed(2)} ms of server CPU each`;
+  console.log(`${figures.perSecond.toFixed(0)} lifecycles/s, p99 ${figures.p99.toFixed(0)} ms, failed ${figures.failed}${cpu}`);
   const notes = [`${returned} dossiers returned in the database for ${n} lifecycles started (warm-up included; failed: ${figures.failed})`];
+  if (cpuMs !== null) notes.push(`the MotCua process used ${cpuMs.toFixed(2)} ms of CPU per lifecycle during the measured run (all its threads${dialect === 'postgres' ? '; PostgreSQL’s own processes not included' : ''}: the figure that moves with the CPU’s speed but not with the disk’s latency)`);
   for (const failure of figures.failures) notes.push(`failure: ${failure}`);
   return {
     scenario: 'lifecycle',
@@ -190,7 +193,7 @@ export async function dossiersSqlite(env: ScenarioEnv, run: DossierRun): Promise
     const s = await session(server.url);
     if (wants(env, 'intake') || wants(env, 'scale')) run.figures.push(await intakeOnline(env, s, 'intake-online', 'sqlite', 'POST /api/v1/public/dossiers, submit: true (a fresh database)'));
     const codes: string[] = [];
-    if (wants(env, 'lifecycle') || wants(env, 'lookup')) run.figures.push(await lifecycles(env, s, 'sqlite', codes));
+    if (wants(env, 'lifecycle') || wants(env, 'lookup')) run.figures.push(await lifecycles(env, s, 'sqlite', codes, server.pid));
     if (wants(env, 'lookup')) run.figures.push(await publicLookup(env, s, codes));
   });
   if (wants(env, 'scale')) await scale(env, run);
@@ -243,7 +246,7 @@ export async function dossiersPostgres(env: ScenarioEnv, run: DossierRun, onClus
     await withApp(appSpec(env, { BENCH_DATABASE_URL: url, BENCH_DB_FILE: 'unused' }), env, async (server) => {
       const s = await session(server.url);
       run.figures.push(await intakeOnline(env, s, 'intake-online', 'postgres', 'POST /api/v1/public/dossiers, submit: true (a fresh database)'));
-      run.figures.push(await lifecycles(env, s, 'postgres', []));
+      run.figures.push(await lifecycles(env, s, 'postgres', [], server.pid));
     });
   } finally {
     cluster.stop();

@@ -2,6 +2,7 @@
 // sequence (e.g. a dossier's whole lifecycle, five dependent requests) after another over keep-alive
 // connections (node:http with a keep-alive agent), for a fixed time. autocannon cannot chain
 // a request on the previous answer's ids, so sequences use this driver; single requests use autocannon.
+import fs from 'node:fs';
 import http from 'node:http';
 import { settleDisk } from './load.js';
 
@@ -15,7 +16,26 @@ export interface SequenceFigures {
   readonly p99: number;
   /** The first failures' messages (status and body), to show in the report. */
   readonly failures: readonly string[];
+  /** CPU seconds the server process used during the measured run (all its threads), when its pid was given. */
+  readonly serverCpuSeconds: number | null;
 }
+
+/**
+ * CPU seconds a process has used so far, all its threads (utime + stime of /proc/<pid>/stat); null where there is
+ * no /proc. Per lifecycle, it is the figure that does not move with the disk's latency, only with the CPU's speed.
+ */
+export function processCpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is the 14th field, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
+const CLOCK_TICKS = 100;
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -45,13 +65,23 @@ async function loop(sequence: (worker: number) => Promise<void>, concurrency: nu
   return { latencies, failed, failures, elapsed: (performance.now() - started) / 1000 };
 }
 
-/** Warm-up (unmeasured), then the measured run. */
-export async function measureSequences(sequence: (worker: number) => Promise<void>, options: { concurrency: number; seconds: number; warmupSeconds: number }): Promise<SequenceFigures> {
+/** Warm-up (unmeasured), then the measured run; `serverPid`: the server whose CPU time the run used is measured too. */
+export async function measureSequences(sequence: (worker: number) => Promise<void>, options: { concurrency: number; seconds: number; warmupSeconds: number; serverPid?: number }): Promise<SequenceFigures> {
   settleDisk();
   if (options.warmupSeconds > 0) await loop(sequence, options.concurrency, options.warmupSeconds);
+  const cpuBefore = options.serverPid === undefined ? null : processCpuSeconds(options.serverPid);
   const run = await loop(sequence, options.concurrency, options.seconds);
+  const cpuAfter = options.serverPid === undefined ? null : processCpuSeconds(options.serverPid);
   const sorted = [...run.latencies].sort((a, b) => a - b);
-  return { perSecond: run.latencies.length / run.elapsed, completed: run.latencies.length, failed: run.failed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), failures: run.failures };
+  return {
+    perSecond: run.latencies.length / run.elapsed,
+    completed: run.latencies.length,
+    failed: run.failed,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    failures: run.failures,
+    serverCpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+  };
 }
 
 /**
