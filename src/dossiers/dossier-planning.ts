@@ -173,7 +173,7 @@ export function applicantDueAfterPause(state: DossierState, legalDueAt: string |
 }
 
 /** Early / on time / late of a step against its allotment (by the instant). */
-export function stepTimeliness(task: Task, finishedAt: string): Timeliness | null {
+export function stepTimeliness(task: Pick<Task, 'dueAt'>, finishedAt: string): Timeliness | null {
   return task.dueAt ? classifyCompletion(new Date(task.dueAt), new Date(finishedAt), 'by_instant') : null;
 }
 

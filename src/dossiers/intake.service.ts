@@ -10,7 +10,7 @@ import { cleanText, requireMandatoryComponents, submittedComponents, type Comman
 import type { DossierEventBody } from './dossier-events.js';
 import { stepTimeliness, type ProcedureCaseInfo } from './dossier-planning.js';
 import type { Decision } from './dossier-store.js';
-import type { Applicant, Channel, DossierState, ResultDelivery, SubmittedComponent, Task } from './dossier.js';
+import type { Applicant, Channel, DossierState, ResultDelivery, SubmittedComponent } from './dossier.js';
 import { isDeskOfficer, requireDeskOfficer } from './dossiers.policy.js';
 import { evolve } from './evolve.js';
 import { requireStatus } from './transitions.js';
@@ -177,7 +177,6 @@ export class IntakeService {
     const at = receivedAt.toISOString();
     const noDue = appointment.dueAt === null;
     const [intake] = await this.ctx.planner.startSteps(planned, openingSteps(definition.body, 0), at, null, noDue);
-    const intakeTask = { status: 'active', assigneeId: null, finishedAt: null, timeliness: null, note: null, ...intake! } as Task;
     const first = await this.ctx.planner.startSteps(planned, openingSteps(definition.body, 1), at, state.receivingUnitId, noDue);
     const desk = await this.ctx.unitOn(state.receivingUnitId, onDate);
     if (!desk) throw new AppError('UNIT_NOT_FOUND');
@@ -190,7 +189,7 @@ export class IntakeService {
       dueAt: appointment.dueAt,
       explanation: appointment.explanation,
       components: state.components,
-      tasks: [{ doneWith: { finishedAt: at, timeliness: stepTimeliness(intakeTask, at) }, ...intake! }, ...first],
+      tasks: [{ doneWith: { finishedAt: at, timeliness: stepTimeliness(intake!, at) }, ...intake! }, ...first],
     };
     return {
       events: [received],
