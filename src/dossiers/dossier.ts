@@ -273,6 +273,6 @@ export function dossierView<S extends DossierState>(state: S) {
     closedReason: state.closedReason,
     paymentReference: state.paymentReference,
   } satisfies Record<keyof DossierState, unknown> & Record<'statusLabel' | 'nationalStatus' | 'nationalChannel', unknown>;
-  for (const key in state) if (!(key in view)) view[key] = state[key];
+  for (const key in state) if (!Object.hasOwn(view, key)) view[key] = state[key];
   return view as Plain<S & { statusLabel: { vi: string; en: string }; nationalStatus: number | null; nationalChannel: 1 | 2 | 3 }>;
 }
