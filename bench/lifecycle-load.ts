@@ -4,6 +4,7 @@
 // a request on the previous answer's ids, so sequences use this driver; single requests use autocannon.
 import fs from 'node:fs';
 import http from 'node:http';
+import { percentile } from './burst-load.js';
 import { settleDisk } from './load.js';
 
 export interface SequenceFigures {
@@ -36,11 +37,6 @@ export function processCpuSeconds(pid: number): number | null {
 }
 /** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
 const CLOCK_TICKS = 100;
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function loop(sequence: (worker: number) => Promise<void>, concurrency: number, seconds: number) {
   const deadline = performance.now() + seconds * 1000;

@@ -9,6 +9,7 @@
 // that is a burst of 1,000 requests with 20 always in flight, every second — the p50 it reports (3 ms for a
 // lookup that takes about 0.3 ms of server time) is the queue inside the burst, not the latency at the rate.
 import http from 'node:http';
+import { percentile } from './burst-load.js';
 import { settleDisk } from './load.js';
 
 export interface PacedFigures {
@@ -32,11 +33,6 @@ export interface PacedTarget {
   readonly rate: number;
   /** Keep-alive connections the requests are spread over; a request finding none free waits (and that wait counts). */
   readonly connections: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 /** One GET, resolved with its status (0 for a connection error), its answer read to the end. */

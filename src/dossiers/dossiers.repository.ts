@@ -244,8 +244,7 @@ export class DossiersRepository {
       const previousRow: Record<string, unknown> = taskRow(dossierId, previous);
       const current: Record<string, unknown> = row;
       // The row as it is (not `{ id, ...change }` spread back together: a rest object's copy is slow in V8).
-      const changed = Object.keys(current).filter((column) => column !== 'id' && previousRow[column] !== current[column]);
-      if (changed.length === 0) continue;
+      if (!Object.keys(current).some((column) => column !== 'id' && previousRow[column] !== current[column])) continue;
       const columns = changedColumns(previousRow, current, TASK_INDEXED).filter((column) => column !== 'id');
       await writes.execute<string>(
         this.db,
