@@ -3,7 +3,7 @@
 // connections and leave the lock behind (docs/deployment.md). Checked on the statements actually sent.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-app.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
 import { createPostgresPool, MotcuaPostgresDialect } from './postgres-database.js';
@@ -30,8 +30,11 @@ describe('migrations on PostgreSQL lock per transaction', () => {
       assert.deepEqual(statements.filter((s) => /pg_advisory_(lock|unlock)|pg_try_advisory_lock/.test(s)), [], 'no session-level lock');
       assert.equal(statements.filter((s) => s === 'begin' || s === 'commit').length, 2, 'one transaction for every migration');
       assert.deepEqual(await pendingMigrations(db, 'postgres'), []);
-      const held = await db.selectFrom('pg_locks' as any).select((eb) => eb.fn.countAll().as('n')).where('locktype', '=', 'advisory').executeTakeFirstOrThrow();
-      assert.equal(Number(held.n), 0, 'no advisory lock outlives the migration');
+      // pg_locks spans the cluster, where other test files migrate their own databases at the same moment (each
+      // holding the same transaction lock key for an instant): count only this database's advisory locks.
+      const held = await sql<{ n: number }>`select count(*)::int as n from pg_locks
+        where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`.execute(db);
+      assert.equal(held.rows[0]!.n, 0, 'no advisory lock outlives the migration');
 
       statements.length = 0;
       await migrateToLatest(db, 'postgres'); // nothing pending: still one short locked transaction
