@@ -9,14 +9,15 @@ import { startPgCluster, type PgCluster } from '../test/support/pg-cluster.js';
 import { startServer, type RunningServer, type ServerSpec } from './child-server.js';
 import { call, getPolitely, measureSequences, politely, type SequenceFigures } from './lifecycle-load.js';
 import { measurePaced } from './paced-load.js';
-import { measure, type ScenarioResult } from './load.js';
+import { measureInterleaved, type SideFigures } from './interleaved-load.js';
+import { measure, type LoadTarget, type ScenarioResult } from './load.js';
 import { buildScaleFixture, readFixtureInfo, type FixtureInfo } from './scale-fixture.js';
 import type { ScenarioEnv } from './scenarios.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface DossierFigure {
-  readonly scenario: 'intake-online' | 'lifecycle' | 'public-lookup' | 'scale-intake-online';
+  readonly scenario: 'intake-online' | 'lifecycle' | 'public-lookup' | 'scale-intake-fresh' | 'scale-intake-online';
   readonly dialect: DialectName;
   readonly description: string;
   /** req/s (intake, lookup) or lifecycles/s. */
@@ -188,15 +189,18 @@ export function wants(env: ScenarioEnv, name: string): boolean {
 
 /** SQLite: intake, lifecycle and lookup on a fresh seeded database, then intake on the 1M fixture. */
 export async function dossiersSqlite(env: ScenarioEnv, run: DossierRun): Promise<void> {
-  if (!['intake', 'lifecycle', 'lookup', 'scale'].some((n) => wants(env, n))) return;
+  if (['intake', 'lifecycle', 'lookup'].some((n) => wants(env, n))) await freshSqlite(env, run);
+  if (wants(env, 'scale')) await scale(env, run);
+}
+
+async function freshSqlite(env: ScenarioEnv, run: DossierRun): Promise<void> {
   await withApp(appSpec(env, { BENCH_DB_FILE: path.join(env.tmpDir, 'motcua-dossiers.db') }), env, async (server) => {
     const s = await session(server.url);
-    if (wants(env, 'intake') || wants(env, 'scale')) run.figures.push(await intakeOnline(env, s, 'intake-online', 'sqlite', 'POST /api/v1/public/dossiers, submit: true (a fresh database)'));
+    if (wants(env, 'intake')) run.figures.push(await intakeOnline(env, s, 'intake-online', 'sqlite', 'POST /api/v1/public/dossiers, submit: true (a fresh database)'));
     const codes: string[] = [];
     if (wants(env, 'lifecycle') || wants(env, 'lookup')) run.figures.push(await lifecycles(env, s, 'sqlite', codes, server.pid));
     if (wants(env, 'lookup')) run.figures.push(await publicLookup(env, s, codes));
   });
-  if (wants(env, 'scale')) await scale(env, run);
 }
 
 async function scale(env: ScenarioEnv, run: DossierRun): Promise<void> {
@@ -209,12 +213,46 @@ async function scale(env: ScenarioEnv, run: DossierRun): Promise<void> {
     builtThisRun = true;
   }
   run.fixture = { ...info, builtThisRun };
-  await withApp(appSpec(env, { BENCH_DATABASE_URL: `sqlite:${file}` }), env, async (server) => {
-    const s = await session(server.url);
-    // (Not counted through the staff search: a system administrator's unfiltered search sorts every dossier — see the notes.)
-    const figure = await intakeOnline(env, s, 'scale-intake-online', 'sqlite', `the same intake with the ${info.dossiers.toLocaleString('en-US')}-dossier fixture stored (plus what earlier runs added)`);
-    run.figures.push(figure);
-  });
+  // The fixture's server and a fresh database's, both up at once, measured in alternating slots
+  // (bench/interleaved-load.ts): the ratio is between two figures taken in the same minute.
+  const fixtureSpec = appSpec(env, { BENCH_DATABASE_URL: `sqlite:${file}` });
+  const freshSpec = appSpec(env, { BENCH_DB_FILE: path.join(env.tmpDir, 'motcua-scale-fresh.db') });
+  await withApp(freshSpec, env, (freshServer) =>
+    withApp(fixtureSpec, env, async (fixtureServer) => {
+      const fresh = await session(freshServer.url);
+      const scaled = await session(fixtureServer.url);
+      const stored = await Promise.all([countStatus(fresh, 'submitted'), countStatus(scaled, 'submitted')]);
+      const target = (s: Session): LoadTarget => ({ url: `${s.url}/api/v1/public/dossiers`, method: 'POST', body: JSON.stringify({ ...filing(s, 1), submit: true }) });
+      process.stdout.write(`  scale-intake-online [sqlite]: warm-up ${env.settings.warmupSeconds} s each, then fresh (A) and 1M (B) in alternating slots: `);
+      const figures = await measureInterleaved({ ...target(fresh), pid: freshServer.pid }, { ...target(scaled), pid: fixtureServer.pid }, env.settings, 2, (text) => process.stdout.write(text));
+      console.log(`→ ratio ${figures.ratio.toFixed(2)} (pairs ${figures.pairRatios.map((r) => r.toFixed(2)).join(', ')})`);
+      const slots = `${figures.slots.length} alternating slots of ${figures.slots[0]!.seconds.toFixed(1)} s (A B B A, twice) after a ${env.settings.warmupSeconds} s warm-up of each`;
+      const pairs = `b/a by adjacent pair of slots: ${figures.pairRatios.map((r) => r.toFixed(2)).join(', ')}; over all slots ${figures.ratio.toFixed(2)}`;
+      const cpu = (side: SideFigures) => (side.cpuMsPerAnswer === null ? [] : [`the server process used ${side.cpuMsPerAnswer.toFixed(3)} ms of CPU per answer during its slots (all threads)`]);
+      const check = async (s: Session, before: number, side: SideFigures) => {
+        const written = (await countStatus(s, 'submitted')) - before;
+        const extra = written - side.all2xx;
+        const ok = extra >= 0 && extra <= (1 + figures.slots.length) * env.settings.connections;
+        return `${ok ? 'ok' : 'MISMATCH'}: ${written} submitted dossiers stored for ${side.all2xx} 2xx answers (warm-up included)`;
+      };
+      const figure = (scenario: 'scale-intake-fresh' | 'scale-intake-online', description: string, side: SideFigures, notes: string[]): DossierFigure => ({
+        scenario,
+        dialect: 'sqlite',
+        description,
+        perSecond: side.perSecond,
+        unit: 'req/s',
+        p50: side.p50,
+        p99: side.p99,
+        ok: side.ok,
+        failed: side.failed,
+        notes: side.warmupProblems > 0 ? [...notes, `warm-up had ${side.warmupProblems} non-2xx answers or errors`] : notes,
+      });
+      run.figures.push(
+        figure('scale-intake-fresh', `A: the same intake on a fresh database, measured alternately with B (${slots}; p99 the worst slot's)`, figures.a, [await check(fresh, stored[0]!, figures.a), ...cpu(figures.a)]),
+        figure('scale-intake-online', `B: the same intake with the ${info.dossiers.toLocaleString('en-US')}-dossier fixture stored (plus what earlier runs added), alternately with A`, figures.b, [await check(scaled, stored[1]!, figures.b), pairs, ...cpu(figures.b)]),
+      );
+    }),
+  );
 }
 
 async function createPgDatabase(cluster: PgCluster, name: string): Promise<string> {

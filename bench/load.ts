@@ -51,7 +51,7 @@ function options(target: LoadTarget, settings: BenchSettings, seconds: number): 
   return { ...base, requests: [{ setupRequest: (request) => ({ ...request, ...(nextBody ? { body: nextBody() } : {}), ...(nextPath ? { path: nextPath() } : {}) }) }] };
 }
 
-function fire(target: LoadTarget, settings: BenchSettings, seconds: number): Promise<autocannon.Result> {
+export function fire(target: LoadTarget, settings: BenchSettings, seconds: number): Promise<autocannon.Result> {
   return autocannon(options(target, settings, seconds));
 }
 

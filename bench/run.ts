@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     results.push(await baselineRead(env));
     results.push(...(await motcuaApp(env)));
   }
-  if (wants(env, 'base') || wants(env, 'intake') || wants(env, 'scale')) results.push(await baselineDurableWrite(env));
+  if (wants(env, 'base') || wants(env, 'intake')) results.push(await baselineDurableWrite(env));
   await dossiersSqlite(env, dossiers);
   if (wants(env, 'base')) results.push(await motcuaDurableWrite(env));
   await dossiersPostgres(env, dossiers, (cluster) => {
