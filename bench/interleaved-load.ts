@@ -5,24 +5,18 @@
 // Here both servers run at once (pinned to the same core; the idle one waits), each is warmed up, then the
 // slots go A B B A A B B A: a linear drift weighs both sides equally, and each adjacent pair gives a ratio of
 // its own, so the spread is visible next to the figure.
-import type autocannon from 'autocannon';
 import { processCpuSeconds } from './lifecycle-load.js';
 import { fire, settleDisk, type LoadTarget } from './load.js';
 import type { BenchSettings } from './settings.js';
 
-export interface SlotFigures {
+export interface SlotFigures extends RunFigures {
   readonly side: 'a' | 'b';
-  readonly seconds: number;
-  readonly ok: number;
-  readonly failed: number;
-  readonly p50: number;
-  readonly p99: number;
   /** The server process's CPU time during the slot (all threads), when its pid was given. */
   readonly cpuSeconds: number | null;
 }
 
 export interface SideFigures {
-  /** 2xx answers per second over all of this side's slots (answers / measured seconds). */
+  /** Successes (2xx answers, or whole sequences) per second over all of this side's slots. */
   readonly perSecond: number;
   /** The median of the slots' p50. */
   readonly p50: number;
@@ -30,11 +24,10 @@ export interface SideFigures {
   readonly p99: number;
   readonly ok: number;
   readonly failed: number;
-  /** 2xx answers during the warm-up and the slots (to check against rows written). */
+  /** Successes during the warm-up and the slots (to check against rows written). */
   readonly all2xx: number;
   readonly warmupProblems: number;
-  /** The server's CPU per 2xx answer over this side's slots (ms; null without pids): the share of the
-   * difference that is work rather than waiting. */
+  /** The server's CPU per success over this side's slots (ms; null without a pid): tells work from waiting. */
   readonly cpuMsPerAnswer: number | null;
 }
 
@@ -66,7 +59,7 @@ export function pairRatios(slots: ReadonlyArray<Pick<SlotFigures, 'side' | 'seco
   return ratios;
 }
 
-function side(slots: readonly SlotFigures[], which: 'a' | 'b', warm: autocannon.Result | undefined): SideFigures {
+function side(slots: readonly SlotFigures[], which: 'a' | 'b', warm: RunFigures | undefined): SideFigures {
   const mine = slots.filter((s) => s.side === which);
   const seconds = mine.reduce((sum, s) => sum + s.seconds, 0);
   const ok = mine.reduce((sum, s) => sum + s.ok, 0);
@@ -78,35 +71,54 @@ function side(slots: readonly SlotFigures[], which: 'a' | 'b', warm: autocannon.
     p99: Math.max(0, ...mine.map((s) => s.p99)),
     ok,
     failed: mine.reduce((sum, s) => sum + s.failed, 0),
-    all2xx: ok + (warm ? warm['2xx'] : 0),
-    warmupProblems: warm ? warm.non2xx + warm.errors : 0,
+    all2xx: ok + (warm ? warm.ok : 0),
+    warmupProblems: warm ? warm.failed : 0,
     cpuMsPerAnswer: cpu === null || ok === 0 ? null : (1000 * cpu) / ok,
   };
 }
 
+/** What one run of load on one side gave: its measured seconds, answers (or sequences) that succeeded, failures, latency. */
+export interface RunFigures {
+  readonly seconds: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** One side of the comparison: a server (its pid, for its CPU time) and how to load it for some seconds. */
+export interface LoadSide {
+  readonly pid?: number;
+  run(seconds: number): Promise<RunFigures>;
+}
+
+/** Single requests by autocannon (failures: non-2xx answers and connection errors, timeouts included). */
+export function autocannonSide(target: LoadTarget, settings: BenchSettings, pid?: number): LoadSide {
+  return {
+    ...(pid === undefined ? {} : { pid }),
+    async run(seconds) {
+      const result = await fire(target, settings, seconds);
+      return { seconds: result.duration, ok: result['2xx'], failed: result.non2xx + result.errors, p50: result.latency.p50, p99: result.latency.p99 };
+    },
+  };
+}
+
 /**
- * Warms both targets up (settings.warmupSeconds each), then measures `cycles` × A B B A slots of
+ * Warms both sides up (settings.warmupSeconds each), then measures `cycles` × A B B A slots of
  * settings.seconds / (2 × cycles) seconds each (at least 2 s), so each side gets settings.seconds in all.
  */
-export async function measureInterleaved(
-  a: LoadTarget & { readonly pid?: number },
-  b: LoadTarget & { readonly pid?: number },
-  settings: BenchSettings,
-  cycles = 2,
-  log: (text: string) => void = () => {},
-): Promise<InterleavedFigures> {
+export async function measureInterleaved(a: LoadSide, b: LoadSide, settings: BenchSettings, cycles = 2, log: (text: string) => void = () => {}): Promise<InterleavedFigures> {
   settleDisk();
-  const warmA = settings.warmupSeconds > 0 ? await fire(a, settings, settings.warmupSeconds) : undefined;
-  const warmB = settings.warmupSeconds > 0 ? await fire(b, settings, settings.warmupSeconds) : undefined;
+  const warmA = settings.warmupSeconds > 0 ? await a.run(settings.warmupSeconds) : undefined;
+  const warmB = settings.warmupSeconds > 0 ? await b.run(settings.warmupSeconds) : undefined;
   const slotSeconds = Math.max(2, settings.seconds / (2 * cycles));
   const slots: SlotFigures[] = [];
   for (const which of slotOrder(cycles)) {
-    const target = which === 'a' ? a : b;
-    const cpuBefore = target.pid === undefined ? null : processCpuSeconds(target.pid);
-    const result = await fire(target, settings, slotSeconds);
-    const cpuAfter = target.pid === undefined ? null : processCpuSeconds(target.pid);
-    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
-    const slot = { side: which, seconds: result.duration, ok: result['2xx'], failed: result.non2xx + result.errors, p50: result.latency.p50, p99: result.latency.p99, cpuSeconds };
+    const load = which === 'a' ? a : b;
+    const cpuBefore = load.pid === undefined ? null : processCpuSeconds(load.pid);
+    const result = await load.run(slotSeconds);
+    const cpuAfter = load.pid === undefined ? null : processCpuSeconds(load.pid);
+    const slot: SlotFigures = { side: which, ...result, cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
     slots.push(slot);
     log(`${which.toUpperCase()} ${Math.round(slot.ok / slot.seconds)} `);
   }
@@ -114,7 +126,7 @@ export async function measureInterleaved(
 }
 
 /** Both sides' figures and the ratios, from the slots in the order they ran. */
-export function summariseSlots(slots: readonly SlotFigures[], warmA?: autocannon.Result, warmB?: autocannon.Result): InterleavedFigures {
+export function summariseSlots(slots: readonly SlotFigures[], warmA?: RunFigures, warmB?: RunFigures): InterleavedFigures {
   const a = side(slots, 'a', warmA);
   const b = side(slots, 'b', warmB);
   return { a, b, ratio: b.perSecond / a.perSecond, pairRatios: pairRatios(slots), slots };

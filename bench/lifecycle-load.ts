@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { percentile } from './burst-load.js';
+import type { LoadSide } from './interleaved-load.js';
 import { settleDisk } from './load.js';
 
 export interface SequenceFigures {
@@ -59,6 +60,21 @@ async function loop(sequence: (worker: number) => Promise<void>, concurrency: nu
     }),
   );
   return { latencies, failed, failures, elapsed: (performance.now() - started) / 1000 };
+}
+
+/** Sequences as one side of an interleaved comparison (bench/interleaved-load.ts): `concurrency` loops per run. */
+export function sequenceSide(sequence: (worker: number) => Promise<void>, concurrency: number, pid?: number): LoadSide & { readonly failures: string[] } {
+  const failures: string[] = [];
+  return {
+    ...(pid === undefined ? {} : { pid }),
+    failures,
+    async run(seconds) {
+      const run = await loop(sequence, concurrency, seconds);
+      for (const failure of run.failures) if (failures.length < 5) failures.push(failure);
+      const sorted = run.latencies.sort((a, b) => a - b);
+      return { seconds: run.elapsed, ok: run.latencies.length, failed: run.failed, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    },
+  };
 }
 
 /** Warm-up (unmeasured), then the measured run; `serverPid`: the server whose CPU time the run used is measured too. */

@@ -40,7 +40,7 @@ it('reports each adjacent pair, the median p50 and the worst p99 of each side, a
   const slot = (side: 'a' | 'b', ok: number, p50: number, p99: number): SlotFigures => ({ side, seconds: 2, ok, failed: side === 'b' ? 1 : 0, p50, p99, cpuSeconds: ok / 4000 });
   const slots = [slot('a', 8000, 10, 30), slot('b', 6000, 12, 40), slot('b', 7000, 11, 90), slot('a', 7000, 9, 25)];
   assert.deepEqual(pairRatios(slots).map((r) => r.toFixed(3)), ['0.750', '1.000']);
-  const warm = { '2xx': 100, non2xx: 2, errors: 1 } as Parameters<typeof summariseSlots>[1];
+  const warm = { seconds: 5, ok: 100, failed: 3, p50: 10, p99: 20 };
   const figures = summariseSlots(slots, warm, undefined);
   assert.equal(figures.a.perSecond, 15000 / 4);
   assert.equal(figures.b.perSecond, 13000 / 4);

@@ -1,0 +1,135 @@
+// The scale target: intake, and whole lifecycles, with the 1,000,000-dossier fixture stored against a fresh
+// database. Both servers run at once and are measured in alternating slots (bench/interleaved-load.ts), so the
+// ratio is between figures taken in the same minute.
+import path from 'node:path';
+import { appSpec, countStatus, filing, lifecycle, session, withApp, type Session } from './dossier-journeys.js';
+import type { DossierFigure, DossierRun } from './dossier-scenarios.js';
+import { autocannonSide, measureInterleaved, type LoadSide, type SideFigures } from './interleaved-load.js';
+import { getPolitely, sequenceSide } from './lifecycle-load.js';
+import { buildScaleFixture, readFixtureInfo } from './scale-fixture.js';
+import type { ScenarioEnv } from './scenarios.js';
+
+export async function scale(env: ScenarioEnv, run: DossierRun): Promise<void> {
+  const file = env.settings.scaleFile;
+  let info = readFixtureInfo(file);
+  let builtThisRun = false;
+  if (!info || info.dossiers < env.settings.scaleDossiers) {
+    console.log(`  scale: building the fixture ${file} (${env.settings.scaleDossiers.toLocaleString('en-US')} dossiers; reused by later runs)…`);
+    info = await buildScaleFixture(file, env.settings.scaleDossiers, (line) => console.log(line));
+    builtThisRun = true;
+  }
+  run.fixture = { ...info, builtThisRun };
+  const fixtureSpec = appSpec(env, { BENCH_DATABASE_URL: `sqlite:${file}` });
+  const freshSpec = appSpec(env, { BENCH_DB_FILE: path.join(env.tmpDir, 'motcua-scale-fresh.db') });
+  const stored = `${info.dossiers.toLocaleString('en-US')}-dossier fixture stored (plus what earlier runs added)`;
+  await withApp(freshSpec, env, (freshServer) =>
+    withApp(fixtureSpec, env, async (fixtureServer) => {
+      const sides: Sides = { fresh: await session(freshServer.url), scaled: await session(fixtureServer.url), freshPid: freshServer.pid, scaledPid: fixtureServer.pid };
+      run.figures.push(...(await intake(env, sides, stored)), ...(await lifecycles(env, sides, stored)));
+    }),
+  );
+}
+
+interface Sides {
+  readonly fresh: Session;
+  readonly scaled: Session;
+  readonly freshPid: number;
+  readonly scaledPid: number;
+}
+
+/** Online submissions, one request each (autocannon). */
+async function intake(env: ScenarioEnv, sides: Sides, stored: string): Promise<DossierFigure[]> {
+  const side = (s: Session, pid: number) => autocannonSide({ url: `${s.url}/api/v1/public/dossiers`, method: 'POST', body: JSON.stringify({ ...filing(s, 1), submit: true }) }, env.settings, pid);
+  const before = await Promise.all([countStatus(sides.fresh, 'submitted'), countStatus(sides.scaled, 'submitted')]);
+  return compare(env, sides, {
+    label: 'scale-intake-online',
+    check: async (i) => {
+      const written = (await countStatus(i === 0 ? sides.fresh : sides.scaled, 'submitted')) - before[i]!;
+      return { written, what: 'submitted dossiers stored' };
+    },
+    sides: [side(sides.fresh, sides.freshPid), side(sides.scaled, sides.scaledPid)],
+    // autocannon stops with up to `connections` requests in flight: written, not counted.
+    inFlight: env.settings.connections,
+    scenarios: ['scale-intake-fresh', 'scale-intake-online'],
+    unit: 'req/s',
+    what: ['the same intake on a fresh database', `the same intake with the ${stored}`],
+  });
+}
+
+/** Whole lifecycles (five dependent requests), as in the lifecycle scenario. */
+async function lifecycles(env: ScenarioEnv, sides: Sides, stored: string): Promise<DossierFigure[]> {
+  const concurrency = env.settings.lifecycleConcurrency;
+  const codes: [string[], string[]] = [[], []];
+  const side = (s: Session, pid: number, kept: string[]) => {
+    let n = 0;
+    return sequenceSide(() => lifecycle(s, n++, kept, Number.POSITIVE_INFINITY), concurrency, pid);
+  };
+  return compare(env, sides, {
+    label: 'scale-lifecycle',
+    // Not counted by status through the staff search: on the fixture, filtering its 1,000,000 dossiers by a
+    // status they seldom have outlasts the 30 s timeout. Each completed lifecycle's code is looked up instead.
+    check: async (i) => {
+      const session = i === 0 ? sides.fresh : sides.scaled;
+      let returned = 0;
+      for (const code of codes[i]) {
+        const found = await getPolitely<{ status: string }>(`${session.url}/api/v1/public/dossiers/lookup/${encodeURIComponent(code)}`);
+        if (found.status === 'returned') returned++;
+      }
+      return { written: returned, what: `of their codes looked up show a returned dossier` };
+    },
+    sides: [side(sides.fresh, sides.freshPid, codes[0]), side(sides.scaled, sides.scaledPid, codes[1])],
+    inFlight: 0, // the loops finish every sequence they start
+    scenarios: ['scale-lifecycle-fresh', 'scale-lifecycle'],
+    unit: 'lifecycles/s',
+    what: [`${concurrency} concurrent lifecycles on a fresh database`, `${concurrency} concurrent lifecycles with the ${stored}`],
+  });
+}
+
+type SideWithFailures = LoadSide & { readonly failures?: readonly string[] };
+
+interface Comparison {
+  readonly label: string;
+  /** After the run: what side i (0: A, 1: B) really wrote, to set against its successes. */
+  readonly check: (i: 0 | 1) => Promise<{ written: number; what: string }>;
+  readonly sides: readonly [SideWithFailures, SideWithFailures];
+  readonly inFlight: number;
+  readonly scenarios: readonly [DossierFigure['scenario'], DossierFigure['scenario']];
+  readonly unit: DossierFigure['unit'];
+  readonly what: readonly [string, string];
+}
+
+async function compare(env: ScenarioEnv, sides: Sides, c: Comparison): Promise<DossierFigure[]> {
+  process.stdout.write(`  ${c.label} [sqlite]: warm-up ${env.settings.warmupSeconds} s each, then fresh (A) and 1M (B) in alternating slots: `);
+  const figures = await measureInterleaved(c.sides[0], c.sides[1], env.settings, 2, (text) => process.stdout.write(text));
+  console.log(`→ ratio ${figures.ratio.toFixed(2)} (pairs ${figures.pairRatios.map((r) => r.toFixed(2)).join(', ')})`);
+  const checks = [await c.check(0), await c.check(1)] as const;
+  const slots = `${figures.slots.length} alternating slots of ${figures.slots[0]!.seconds.toFixed(1)} s, A B B A twice, after a ${env.settings.warmupSeconds} s warm-up of each`;
+  const notes = (i: 0 | 1, side: SideFigures): string[] => {
+    const { written, what } = checks[i];
+    const extra = written - side.all2xx;
+    const ok = extra >= 0 && extra <= (1 + figures.slots.length) * c.inFlight;
+    return [
+      `${ok ? 'ok' : 'MISMATCH'}: ${written} ${what} for ${side.all2xx} successes (warm-up included)`,
+      ...(side.cpuMsPerAnswer === null ? [] : [`the server process used ${side.cpuMsPerAnswer.toFixed(3)} ms of CPU per success during its slots (all threads)`]),
+      ...(side.warmupProblems > 0 ? [`warm-up had ${side.warmupProblems} failures`] : []),
+      ...(c.sides[i].failures ?? []).map((failure) => `failure: ${failure}`),
+    ];
+  };
+  const figure = (i: 0 | 1, side: SideFigures, description: string, extra: string[]): DossierFigure => ({
+    scenario: c.scenarios[i],
+    dialect: 'sqlite',
+    description,
+    perSecond: side.perSecond,
+    unit: c.unit,
+    p50: side.p50,
+    p99: side.p99,
+    ok: side.ok,
+    failed: side.failed,
+    notes: [...notes(i, side), ...extra],
+  });
+  const pairs = `B/A by adjacent pair of slots: ${figures.pairRatios.map((r) => r.toFixed(2)).join(', ')}; over all slots ${figures.ratio.toFixed(2)}`;
+  return [
+    figure(0, figures.a, `A: ${c.what[0]}, measured alternately with B (${slots}; p99 the worst slot's)`, []),
+    figure(1, figures.b, `B: ${c.what[1]}, alternately with A`, [pairs]),
+  ];
+}
