@@ -2,7 +2,9 @@
 // in one process both would share an event loop and measure each other. Optionally the child is pinned
 // to CPU 0 with taskset, so server and load generator do not migrate over the same core.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { BENCH_DIR, REPO_DIR } from './settings.js';
 
@@ -21,6 +23,16 @@ export interface RunningServer {
   readonly url: string;
   readonly pid: number;
   stop(): Promise<void>;
+  /** The server's event-loop delay since the previous call (the first call starts the window); null if it did not answer. */
+  loopDelay(): Promise<LoopDelay | null>;
+}
+
+/** What the server's own event loop went through in a window (bench/servers/serve.ts watches it). */
+export interface LoopDelay {
+  readonly maxMs: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+  readonly samples: number;
 }
 
 const live = new Set<ChildProcess>();
@@ -80,11 +92,12 @@ export async function startServer(spec: ServerSpec, pinCpu: number | null): Prom
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
   const nodeArgs = [...profile, '--import', 'tsx', script];
   const [command, args] = pinCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', String(pinCpu), process.execPath, ...nodeArgs]];
+  const loopFile = path.join(os.tmpdir(), `motcua-bench-loop-${process.pid}-${port}.json`);
   const child = spawn(command, args, {
     cwd: REPO_DIR,
     // No in-process job worker unless a scenario asks: the scenarios measure request handling, and the
     // jobs' own work (signing the forms a receipt calls for) is measured by BENCH_ONLY=documents.
-    env: { JOBS_WORKER: 'false', ...process.env, ...spec.env, PORT: String(port), NODE_ENV: spec.env?.NODE_ENV ?? 'development' },
+    env: { JOBS_WORKER: 'false', ...process.env, ...spec.env, PORT: String(port), BENCH_LOOP_FILE: loopFile, NODE_ENV: spec.env?.NODE_ENV ?? 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);
@@ -114,7 +127,21 @@ export async function startServer(spec: ServerSpec, pinCpu: number | null): Prom
     throw new Error(`${spec.script} did not become ready: ${(error as Error).message}\n--- server output ---\n${output}`);
   }
   if (child.pid === undefined) throw new Error(`${spec.script}: no pid`);
-  return { url, pid: child.pid, stop };
+  const loopDelay = async (): Promise<LoopDelay | null> => {
+    fs.rmSync(loopFile, { force: true });
+    if (!child.kill('SIGUSR2')) return null;
+    for (let waited = 0; waited < 2000; waited += 10) {
+      try {
+        const figures = JSON.parse(fs.readFileSync(loopFile, 'utf8')) as LoopDelay;
+        fs.rmSync(loopFile, { force: true });
+        return figures;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }
+    return null;
+  };
+  return { url, pid: child.pid, stop, loopDelay };
 }
 
 /** Polls until the path answers 2xx; fails fast if the child has died. */

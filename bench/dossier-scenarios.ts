@@ -5,6 +5,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import { startPgCluster, type PgCluster } from '../test/support/pg-cluster.js';
+import type { RunningServer } from './child-server.js';
 import { appSpec, countStatus, filing, lifecycle, session, withApp, type Session } from './dossier-journeys.js';
 import { measureSequences, type SequenceFigures } from './lifecycle-load.js';
 import { measurePaced } from './paced-load.js';
@@ -85,15 +86,17 @@ async function lifecycles(env: ScenarioEnv, s: Session, dialect: DialectName, co
   };
 }
 
-async function publicLookup(env: ScenarioEnv, s: Session, codes: readonly string[]): Promise<DossierFigure> {
+async function publicLookup(env: ScenarioEnv, s: Session, codes: readonly string[], server: RunningServer): Promise<DossierFigure> {
   if (codes.length === 0) throw new Error('no dossier codes to look up');
   let i = 0;
   const nextUrl = () => `${s.url}/api/v1/public/dossiers/lookup/${encodeURIComponent(codes[i++ % codes.length]!)}`;
   const rate = env.settings.lookupRate;
   const connections = 20;
   process.stdout.write(`  public-lookup [sqlite]: ${rate} req/s paced, warm-up ${env.settings.warmupSeconds} s, measuring ${env.settings.seconds} s… `);
-  const figures = await measurePaced({ nextUrl, rate, connections }, { seconds: env.settings.seconds, warmupSeconds: env.settings.warmupSeconds });
-  console.log(`${figures.perSecond.toFixed(0)} req/s, p99 ${figures.p99.toFixed(1)} ms, max ${figures.max.toFixed(1)} ms, failed ${figures.failed}`);
+  const figures = await measurePaced({ nextUrl, rate, connections }, { seconds: env.settings.seconds, warmupSeconds: env.settings.warmupSeconds, beforeMeasuring: () => server.loopDelay() });
+  const loop = await server.loopDelay();
+  const blocked = `${loop ? `, the server's event loop blocked up to ${loop.maxMs.toFixed(1)} ms` : ''}, the driver's ${figures.driverBlockedMs.toFixed(1)} ms`;
+  console.log(`${figures.perSecond.toFixed(0)} req/s, p99 ${figures.p99.toFixed(1)} ms, max ${figures.max.toFixed(1)} ms, failed ${figures.failed}${blocked}`);
   return {
     scenario: 'public-lookup',
     dialect: 'sqlite',
@@ -104,7 +107,12 @@ async function publicLookup(env: ScenarioEnv, s: Session, codes: readonly string
     p99: figures.p99,
     ok: figures.ok,
     failed: figures.failed,
-    notes: [`slowest answer ${figures.max.toFixed(1)} ms`, ...figures.failures.map((f) => `failure: ${f}`)],
+    notes: [
+      `slowest answer ${figures.max.toFixed(1)} ms`,
+      ...(loop ? [`the server's own event loop during the measured run: delay p99 ${loop.p99Ms.toFixed(1)} ms, at most ${loop.maxMs.toFixed(1)} ms (garbage collection and synchronous SQLite reads show here; a slow answer without it waited elsewhere)`] : []),
+      `the load driver's own event loop was blocked at most ${figures.driverBlockedMs.toFixed(1)} ms (requests it sent late count as slow)`,
+      ...figures.failures.map((f) => `failure: ${f}`),
+    ],
   };
 }
 
@@ -124,7 +132,7 @@ async function freshSqlite(env: ScenarioEnv, run: DossierRun): Promise<void> {
     if (wants(env, 'intake')) run.figures.push(await intakeOnline(env, s, 'intake-online', 'sqlite', 'POST /api/v1/public/dossiers, submit: true (a fresh database)'));
     const codes: string[] = [];
     if (wants(env, 'lifecycle') || wants(env, 'lookup')) run.figures.push(await lifecycles(env, s, 'sqlite', codes, server.pid));
-    if (wants(env, 'lookup')) run.figures.push(await publicLookup(env, s, codes));
+    if (wants(env, 'lookup')) run.figures.push(await publicLookup(env, s, codes, server));
   });
 }
 

@@ -11,6 +11,7 @@
 import http from 'node:http';
 import { percentile } from './burst-load.js';
 import { settleDisk } from './load.js';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface PacedFigures {
   /** Answers per second over the measured run (2xx or not). */
@@ -25,6 +26,9 @@ export interface PacedFigures {
   readonly max: number;
   /** The first failures' messages, to show in the report. */
   readonly failures: readonly string[];
+  /** The longest this driver's own event loop was blocked during the measured run (ms): a request it sent late
+   * counts as slow, rightly for an open loop, but then the slowness is the load generator's, not the server's. */
+  readonly driverBlockedMs: number;
 }
 
 export interface PacedTarget {
@@ -86,12 +90,16 @@ async function run(target: PacedTarget, seconds: number, agent: http.Agent) {
 }
 
 /** Warm-up (unmeasured), then the measured run, at the target's fixed rate. */
-export async function measurePaced(target: PacedTarget, options: { seconds: number; warmupSeconds: number }): Promise<PacedFigures> {
+export async function measurePaced(target: PacedTarget, options: { seconds: number; warmupSeconds: number; beforeMeasuring?: () => Promise<unknown> }): Promise<PacedFigures> {
   settleDisk();
   const agent = new http.Agent({ keepAlive: true, maxSockets: target.connections });
   try {
     if (options.warmupSeconds > 0) await run(target, options.warmupSeconds, agent);
+    await options.beforeMeasuring?.();
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
     const measured = await run(target, options.seconds, agent);
+    loop.disable();
     const sorted = [...measured.latencies].sort((a, b) => a - b);
     return {
       perSecond: measured.latencies.length / measured.elapsed,
@@ -102,6 +110,7 @@ export async function measurePaced(target: PacedTarget, options: { seconds: numb
       p99: percentile(sorted, 99),
       max: sorted[sorted.length - 1] ?? 0,
       failures: measured.failures,
+      driverBlockedMs: loop.max / 1e6,
     };
   } finally {
     agent.destroy();

@@ -1,6 +1,25 @@
 // Shared by the benchmark servers: listen on 127.0.0.1:$PORT and close cleanly on SIGTERM/SIGINT,
 // so the parent can stop a server and know its writes were flushed (MotCua drains its write queue).
+import fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
+
+/**
+ * BENCH_LOOP_FILE: the server watches its own event loop's delay, and on SIGUSR2 writes what it saw since the
+ * last SIGUSR2 to that file (written aside, then renamed). A slow answer in a scenario can then be told apart:
+ * the server's own loop was blocked (garbage collection, a synchronous SQLite read waiting on the disk), or not.
+ */
+function watchEventLoop(file: string): void {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  process.on('SIGUSR2', () => {
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const figures = { maxMs: ms(histogram.max), p99Ms: ms(histogram.percentile(99)), meanMs: ms(histogram.mean), samples: histogram.count };
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(figures));
+    fs.renameSync(`${file}.tmp`, file);
+    histogram.reset();
+  });
+}
 
 export async function serve(app: FastifyInstance): Promise<void> {
   const port = Number(process.env.PORT);
@@ -17,6 +36,7 @@ export async function serve(app: FastifyInstance): Promise<void> {
       process.exit(1);
     }
   };
+  if (process.env.BENCH_LOOP_FILE) watchEventLoop(process.env.BENCH_LOOP_FILE);
   process.once('SIGTERM', () => void close());
   process.once('SIGINT', () => void close());
   // If the parent dies without signalling us (kill -9), do not linger as an orphan holding the port.
