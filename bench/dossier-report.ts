@@ -38,6 +38,9 @@ export function dossierTargets(run: DossierRun, results: readonly ScenarioResult
     const ratio = scaleLife.perSecond / freshLife.perSecond;
     lines.push(`Lifecycles with 1,000,000 dossiers stored within 20% of an empty database: ${verdict(ratio >= 0.8)} — ${scaleLife.perSecond.toFixed(0)} vs ${freshLife.perSecond.toFixed(0)} lifecycles/s measured in alternating slots, ratio ${ratio.toFixed(2)}.`);
   }
+  const search = find(run, 'scale-staff-search', 'sqlite');
+  const freshSearch = find(run, 'scale-staff-search-fresh', 'sqlite');
+  if (search && freshSearch) lines.push(`Staff search with 1,000,000 dossiers stored (no target): median ${ms(search.p50)} ms, slowest ${ms(search.p99)} ms, against ${ms(freshSearch.p50)} and ${ms(freshSearch.p99)} ms on a fresh database.`);
   for (const scenario of ['intake-online', 'lifecycle'] as const) {
     const p = find(run, scenario, 'postgres');
     const s = find(run, scenario, 'sqlite');

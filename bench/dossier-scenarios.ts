@@ -17,7 +17,7 @@ import type { ScenarioEnv } from './scenarios.js';
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface DossierFigure {
-  readonly scenario: 'intake-online' | 'lifecycle' | 'public-lookup' | 'scale-intake-fresh' | 'scale-intake-online' | 'scale-lifecycle-fresh' | 'scale-lifecycle';
+  readonly scenario: 'intake-online' | 'lifecycle' | 'public-lookup' | 'scale-intake-fresh' | 'scale-intake-online' | 'scale-lifecycle-fresh' | 'scale-lifecycle' | 'scale-staff-search-fresh' | 'scale-staff-search';
   readonly dialect: DialectName;
   readonly description: string;
   /** req/s (intake, lookup) or lifecycles/s. */

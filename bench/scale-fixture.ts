@@ -6,9 +6,9 @@
 // dossier generator (every status, channel and event type); the templates are then cloned — new dossier
 // and task ids, codes with a serial offset per clone round, the same events — with better-sqlite3
 // prepared statements whose columns are the repository's own row mapping (`dossierRow`, `taskRow`, the
-// event layout of `DossiersRepository`), 10,000 dossiers per transaction (through the repository's
-// Kysely inserts it took ~1.5 h under load). The clones fold to their stored projection, so
-// `motcua verify` holds on the fixture too.
+// event layout of `DossiersRepository`, the rows of `participatingUnits`), 10,000 dossiers per transaction
+// (through the repository's Kysely inserts it took ~1.5 h under load). The clones fold to their stored
+// projection, so `motcua verify` holds on the fixture too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ import { seedDemoDataIfEmpty } from '../src/demo/demo-data.js';
 import { generateDossiers, steppingClock } from '../src/demo/dossier-generator.js';
 import type { DossierEvent } from '../src/dossiers/dossier-events.js';
 import type { DossierState, Task } from '../src/dossiers/dossier.js';
+import { participatingUnits } from '../src/dossiers/dossier-units.repository.js';
 import { dossierRow, taskRow } from '../src/dossiers/dossiers.repository.js';
 
 export interface FixtureInfo {
@@ -36,8 +37,8 @@ export interface FixtureInfo {
 }
 
 const TEMPLATES = 2000;
-/** Bump when the fixture's shape changes (2: report counters of the clones): older files are rebuilt. */
-const FIXTURE_VERSION = 2;
+/** Bump when the fixture's shape changes (2: report counters of the clones; 3: their dossier_units rows): older files are rebuilt. */
+const FIXTURE_VERSION = 3;
 
 function infoFile(file: string): string {
   return `${file}.json`;
@@ -108,6 +109,7 @@ export async function buildScaleFixture(file: string, count: number, log: (line:
     const insertDossier = insertStatement('dossiers', dossierColumns);
     const insertEvent = insertStatement('dossier_events', ['dossier_id', 'seq', 'type', 'occurred_at', 'recorded_at', 'actor_user_id', 'unit_id', 'payload']);
     const insertTask = insertStatement('dossier_tasks', taskColumns);
+    const insertUnit = insertStatement('dossier_units', ['dossier_id', 'unit_id', 'status', 'created_at']);
     const maxSerial = new Map<string, number>();
     const now = new Date().toISOString();
     // Per template, once: the row values, the event rows and the task rows; per clone only ids and the code change.
@@ -120,11 +122,12 @@ export async function buildScaleFixture(file: string, count: number, log: (line:
         row,
         events: events.map(({ type, at, actorId, unitId, ...payload }) => ({ type, at, actorId, unitId, payload: writeJson(payload) })),
         tasks: state.tasks.map((task) => taskRow(state.id, task) as Record<string, unknown>),
+        units: participatingUnits(state),
       };
     });
     const cloneBatch = db.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) {
-        const { template, row, events, tasks } = prepared[i % prepared.length]!;
+        const { template, row, events, tasks, units } = prepared[i % prepared.length]!;
         const round = Math.floor(i / prepared.length);
         const id = crypto.randomUUID();
         const replacements = new Map<string, string>([[template.id, id]]);
@@ -145,6 +148,7 @@ export async function buildScaleFixture(file: string, count: number, log: (line:
           const taskValues: Record<string, unknown> = { ...task, id: replacements.get(task.id as string), dossier_id: id };
           insertTask.run(taskColumns.map((c) => taskValues[c] ?? null));
         }
+        for (const unitId of units) insertUnit.run(id, unitId, row.status, now);
       }
     });
     const clonesOf = new Map<number, number>();

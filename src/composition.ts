@@ -22,6 +22,7 @@ import { ClosingService } from './dossiers/closing.service.js';
 import { DossierContext } from './dossiers/dossier-context.js';
 import { DossierPlanner, type ProcedureCaseSource } from './dossiers/dossier-planning.js';
 import { DossierStore } from './dossiers/dossier-store.js';
+import { DossierUnitsRepository } from './dossiers/dossier-units.repository.js';
 import { DossiersRepository } from './dossiers/dossiers.repository.js';
 import { ReportCountersRepository } from './reports/report-counters.repository.js';
 import { ReportLabelsRepository } from './reports/report-labels.repository.js';
@@ -62,6 +63,7 @@ export interface Repositories {
   readonly catalog: CatalogRepository;
   readonly workflows: WorkflowRepository;
   readonly dossiers: DossiersRepository;
+  readonly dossierUnits: DossierUnitsRepository;
   readonly reportCounters: ReportCountersRepository;
   readonly reportLabels: ReportLabelsRepository;
   readonly reportDossiers: ReportDossiersRepository;
@@ -80,7 +82,8 @@ export function bindRepositories(executor: Executor, dialect: Dialect): Reposito
     units: new UnitsRepository(executor),
     catalog: new CatalogRepository(executor),
     workflows: new WorkflowRepository(executor),
-    dossiers: new DossiersRepository(executor, [new ReportCountersRepository(executor), new IssueDocumentsOnEvents(jobs)]),
+    dossiers: new DossiersRepository(executor, [new ReportCountersRepository(executor), new DossierUnitsRepository(executor), new IssueDocumentsOnEvents(jobs)]),
+    dossierUnits: new DossierUnitsRepository(executor),
     reportCounters: new ReportCountersRepository(executor),
     reportLabels: new ReportLabelsRepository(executor),
     reportDossiers: new ReportDossiersRepository(executor),

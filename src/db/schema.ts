@@ -222,6 +222,14 @@ export interface DossierTasksTable {
   timeliness: string | null;
 }
 
+/** The units that took part in a dossier (migration 0012), with its status and creation instant: the staff search. */
+export interface DossierUnitsTable {
+  dossier_id: string;
+  unit_id: string;
+  status: string;
+  created_at: string;
+}
+
 export interface DossierCodeCountersTable {
   unit_id: string;
   day: string;
@@ -282,6 +290,7 @@ export interface DB {
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
   dossier_tasks: DossierTasksTable;
+  dossier_units: DossierUnitsTable;
   dossier_code_counters: DossierCodeCountersTable;
   idempotency_keys: IdempotencyKeysTable;
   report_counters: ReportCountersTable;

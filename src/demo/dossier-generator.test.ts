@@ -78,6 +78,16 @@ forEachDialect(
       assert.equal(report.mismatches[0]!.dossierId, victim.id);
       assert.ok(report.mismatches[0]!.differences.some((d) => d.startsWith('column status')), report.mismatches[0]!.differences.join('; '));
     });
+
+    it('reports a unit missing from the rows the staff search reads (negative control)', async () => {
+      const t = testApp();
+      const tax = await t.app.database.reader.selectFrom('dossier_tasks').select(['dossier_id', 'unit_id']).where('step_key', '=', 'tax-assess').limit(1).executeTakeFirstOrThrow();
+      // Test-only corruption: the tax office no longer finds a dossier it worked on.
+      await t.app.database.runInWriteTx((tx) => tx.deleteFrom('dossier_units').where('dossier_id', '=', tax.dossier_id).where('unit_id', '=', tax.unit_id).execute());
+      const report = await t.app.services.dossierVerify.verifyAll();
+      const found = report.mismatches.find((m) => m.dossierId === tax.dossier_id);
+      assert.ok(found?.differences.some((d) => d.startsWith('dossier units')), JSON.stringify(report.mismatches));
+    });
   },
   { clock },
 );

@@ -10,11 +10,13 @@ import type { Clock } from '../time/clock.js';
 import type { UnitsRepository } from '../units/units.repository.js';
 import type { DossierEvent, EventMeta, PlannedEvent } from './dossier-events.js';
 import type { DossierState } from './dossier.js';
+import type { DossierUnitsRepository } from './dossier-units.repository.js';
 import type { DossiersRepository, StoredDossier } from './dossiers.repository.js';
 import { evolve } from './evolve.js';
 
 export interface DossierRepositories {
   readonly dossiers: DossiersRepository;
+  readonly dossierUnits: DossierUnitsRepository;
   readonly units: UnitsRepository;
   readonly audit: AuditRepository;
 }

@@ -301,11 +301,11 @@ export class DossiersRepository {
   }
 
   /** The stored projection of a dossier: its columns (as dossierRow names them) and its state. */
-  async projection(dossierId: string): Promise<{ columns: Record<string, unknown>; state: DossierState; tasks: Array<Selectable<DossierTasksTable>> } | undefined> {
+  async projection(dossierId: string): Promise<{ columns: Record<string, unknown>; createdAt: string; state: DossierState; tasks: Array<Selectable<DossierTasksTable>> } | undefined> {
     const row = await this.db.selectFrom('dossiers').selectAll().where('id', '=', dossierId).executeTakeFirst();
     if (!row) return undefined;
-    const { id: _id, draft_token_hash: _t, created_at: _c, updated_at: _u, state, ...columns } = row;
-    return { columns, state: readJson<DossierState>(state), tasks: await this.tasksOf(dossierId) };
+    const { id: _id, draft_token_hash: _t, created_at: createdAt, updated_at: _u, state, ...columns } = row;
+    return { columns, createdAt, state: readJson<DossierState>(state), tasks: await this.tasksOf(dossierId) };
   }
 
   /** Ids in order, a page at a time (for verification over every dossier). */
@@ -372,24 +372,6 @@ export class DossiersRepository {
       .where((eb) => eb.or([eb('status', 'in', [...statuses]), eb.and([eb('status', '=', 'draft'), eb('channel', '!=', 'online')])]));
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await query.select('state').orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
-    return { items: rows.map((r) => readJson<DossierState>(r.state)), total: Number(total.n) };
-  }
-
-  /** Dossiers a unit took part in (received or worked on), newest first; optional code or applicant search. */
-  async search(filter: { unitIds: readonly string[] | null; status?: string; code?: string; applicantIdNumber?: string; limit: number; offset: number }): Promise<{ items: DossierState[]; total: number }> {
-    let query = this.db.selectFrom('dossiers');
-    if (filter.unitIds) {
-      const unitIds = [...filter.unitIds];
-      if (unitIds.length === 0) return { items: [], total: 0 };
-      query = query.where((eb) =>
-        eb.or([eb('dossiers.receiving_unit_id', 'in', unitIds), eb.exists(eb.selectFrom('dossier_tasks').select('dossier_tasks.id').whereRef('dossier_tasks.dossier_id', '=', 'dossiers.id').where('dossier_tasks.unit_id', 'in', unitIds))]),
-      );
-    }
-    if (filter.status) query = query.where('dossiers.status', '=', filter.status);
-    if (filter.code) query = query.where('dossiers.code', '=', filter.code);
-    if (filter.applicantIdNumber) query = query.where('dossiers.applicant_id_number', '=', filter.applicantIdNumber);
-    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await query.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
     return { items: rows.map((r) => readJson<DossierState>(r.state)), total: Number(total.n) };
   }
 

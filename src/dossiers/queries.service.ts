@@ -151,7 +151,7 @@ export class DossierQueries {
   /** Staff search: dossiers of the units the actor works in (all for system administrators). */
   async search(actor: Actor, filter: { status?: string; code?: string; applicantIdNumber?: string; limit: number; offset: number }) {
     const unitIds = actor.isSystemAdmin ? null : await this.visibleUnits(actor);
-    return this.ctx.store.uow.read.dossiers.search({ unitIds, ...filter, ...(filter.code ? { code: filter.code.trim().toUpperCase() } : {}) });
+    return this.ctx.store.uow.read.dossierUnits.search({ unitIds, ...filter, ...(filter.code ? { code: filter.code.trim().toUpperCase() } : {}) });
   }
 
   /** Units whose dossiers the actor sees: where they hold a role, and below for administrators and supervisors. */

@@ -1,8 +1,9 @@
 // Events are the truth: fold every dossier's events again and compare with the stored projection
-// (the state, the searchable columns and the task rows). Used by `motcua verify` and the tests.
+// (the state, the searchable columns, the task rows and the units the search finds it by). Used by `motcua verify` and the tests.
 import { isDeepStrictEqual } from 'node:util';
 import type { DossierContext } from './dossier-context.js';
 import type { DossierState } from './dossier.js';
+import { participatingUnits } from './dossier-units.repository.js';
 import { dossierRow, taskRow } from './dossiers.repository.js';
 import { evolve } from './evolve.js';
 
@@ -21,7 +22,7 @@ export class VerifyService {
 
   async verifyOne(dossierId: string): Promise<string[]> {
     const repo = this.ctx.store.uow.read.dossiers;
-    const [events, stored] = await Promise.all([repo.events(dossierId), repo.projection(dossierId)]);
+    const [events, stored, units] = await Promise.all([repo.events(dossierId), repo.projection(dossierId), this.ctx.store.uow.read.dossierUnits.of(dossierId)]);
     if (!stored) return ['no projection row'];
     const differences: string[] = [];
     events.forEach((e, i) => {
@@ -49,6 +50,12 @@ export class VerifyService {
     for (const row of stored.tasks) {
       const want = expectedTasks.get(row.id);
       if (!want || !isDeepStrictEqual(plain(want), plain(row))) differences.push(`task ${row.id}`);
+    }
+    // The search's rows: each unit that took part once, with the dossier's status and the row's creation instant.
+    const expectedUnits = participatingUnits(folded).map((unitId) => ({ unitId, status: folded.status, createdAt: stored.createdAt }));
+    const byUnit = (a: { unitId: string }, b: { unitId: string }) => a.unitId.localeCompare(b.unitId);
+    if (!isDeepStrictEqual([...units].sort(byUnit), expectedUnits.sort(byUnit))) {
+      differences.push(`dossier units: stored ${JSON.stringify(units.map((u) => [u.unitId, u.status]))}, events give ${JSON.stringify(expectedUnits.map((u) => [u.unitId, u.status]))}`);
     }
     return differences;
   }

@@ -1,0 +1,99 @@
+// The staff search through HTTP on both databases: a unit finds the dossiers it received and those it held a
+// step of (the inter-agency land case: received at the provincial centre, worked on by the land and tax
+// offices), newest first, by status as the dossier moves, once each for someone who sees several of its
+// units, and never a dossier of units one does not work in.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { DEMO_PROCEDURES } from '../demo/demo-procedures.js';
+import { postAs as post, unitIdByCode as unitId } from '../../test/support/dossier-requests.js';
+import { forEachDialect, type TestApp } from '../../test/support/test-app.js';
+import { testClock } from '../../test/support/test-clock.js';
+
+const clock = testClock('2026-03-09T02:00:00.000Z'); // Monday 09/03/2026 09:00 in Vietnam
+
+interface Page {
+  items: Array<{ id: string; code: string; status: string }>;
+  total: number;
+}
+
+async function search(t: TestApp, user: string, query = ''): Promise<Page> {
+  const response = await t.inject({ method: 'GET', url: `/api/v1/dossiers?${query.includes('limit=') ? '' : 'limit=200'}${query}`, headers: { cookie: await t.login(user) } });
+  assert.equal(response.statusCode, 200, response.body);
+  return response.json();
+}
+
+async function landTransfer(t: TestApp, applicant: string) {
+  const procedure = (await t.inject({ method: 'GET', url: `/api/v1/procedures/${DEMO_PROCEDURES.landTransfer.code}` })).json();
+  const components = procedure.cases.find((c: { code: string }) => c.code === 'TH1').components.map((c: { code: string }) => ({ code: c.code, originals: 1, copies: 0 }));
+  return post(t, 'tinh.motcua', '/api/v1/dossiers', {
+    procedureCode: DEMO_PROCEDURES.landTransfer.code,
+    caseCode: 'TH1',
+    receivingUnitId: await unitId(t, '000.01.01.H01'),
+    channel: 'in_person',
+    applicant: { kind: 'person', name: applicant, idNumber: '089186009876', address: 'Ấp Hòa Long, xã Cần Đăng', phone: null, email: null },
+    subject: 'Đăng ký chuyển nhượng quyền sử dụng đất',
+    components,
+    resultDelivery: 'counter',
+    outcome: { kind: 'receive' },
+  }, 201);
+}
+
+const USERS = ['tinh.motcua', 'datdai.chuyenvien', 'thue.chuyenvien', 'candang.chuyenvien', 'tinh.giamsat', 'tinh.quantri'] as const;
+
+forEachDialect(
+  'staff search of dossiers by the units that took part',
+  (testApp) => {
+    it('finds received and worked-on dossiers, newest first, by status, once each, and nothing of other units', async () => {
+      const t = testApp();
+      const before = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, (await search(t, u)).total] as const)));
+      clock.set('2026-03-09T02:00:00.000Z');
+      const first = await landTransfer(t, 'Nguyễn Văn Thứ Nhất');
+      clock.set('2026-03-09T03:00:00.000Z');
+      const second = await landTransfer(t, 'Trần Thị Thứ Hai');
+
+      // The centre received both; the land and tax offices hold a step of each; the commune holds none.
+      for (const user of ['tinh.motcua', 'datdai.chuyenvien', 'thue.chuyenvien', 'tinh.giamsat', 'tinh.quantri'] as const) {
+        const page = await search(t, user);
+        assert.equal(page.total, before[user]! + 2, `${user} counts both`);
+        const ours = page.items.filter((d) => d.id === first.id || d.id === second.id).map((d) => d.id);
+        assert.deepEqual(ours, [second.id, first.id], `${user}: both once, newest first`);
+      }
+      const commune = await search(t, 'candang.chuyenvien');
+      assert.equal(commune.total, before['candang.chuyenvien']);
+      assert.ok(!commune.items.some((d) => d.id === first.id || d.id === second.id));
+
+      // Pages follow the same order: the tax office's two newest, one per page.
+      const page1 = await search(t, 'thue.chuyenvien', '&limit=1&offset=0');
+      const page2 = await search(t, 'thue.chuyenvien', '&limit=1&offset=1');
+      assert.deepEqual([page1.items[0]?.id, page2.items[0]?.id], [second.id, first.id]);
+
+      // The tax office asks for payment on the first: every unit finds it under its new status, and the second under 'received'.
+      const tax = first.tasks.find((x: { stepKey: string }) => x.stepKey === 'tax-assess');
+      await post(t, 'thue.chuyenvien', `/api/v1/dossiers/${first.id}/tasks/${tax.id}/assign`, {});
+      clock.set('2026-03-10T02:00:00.000Z');
+      await post(t, 'thue.chuyenvien', `/api/v1/dossiers/${first.id}/payment-request`, { reason: 'Nộp thuế thu nhập cá nhân', items: ['Thuế TNCN'], amount: 1_000_000 });
+      for (const user of ['tinh.motcua', 'datdai.chuyenvien', 'thue.chuyenvien', 'tinh.giamsat'] as const) {
+        const paying = await search(t, user, '&status=payment_requested');
+        assert.deepEqual(paying.items.map((d) => d.id).filter((id) => id === first.id || id === second.id), [first.id], `${user}: the first under payment_requested`);
+        assert.ok(paying.items.every((d) => d.status === 'payment_requested'));
+        assert.equal(paying.total, paying.items.length);
+        const received = await search(t, user, '&status=received');
+        assert.ok(received.items.some((d) => d.id === second.id) && !received.items.some((d) => d.id === first.id), `${user}: the second still received`);
+      }
+      assert.equal((await search(t, 'candang.chuyenvien', '&status=payment_requested')).items.filter((d) => d.id === first.id).length, 0);
+
+      // By code (any case) or applicant: found by the units that took part only.
+      const byCode = await search(t, 'thue.chuyenvien', `&code=${encodeURIComponent(first.code.toLowerCase())}`);
+      assert.deepEqual([byCode.total, byCode.items.map((d) => d.id)], [1, [first.id]]);
+      assert.equal((await search(t, 'candang.chuyenvien', `&code=${encodeURIComponent(first.code)}`)).total, 0);
+      const byApplicant = await search(t, 'datdai.chuyenvien', '&applicantIdNumber=089186009876&status=received');
+      assert.deepEqual(byApplicant.items.map((d) => d.id), [second.id]);
+      assert.equal((await search(t, 'candang.chuyenvien', '&applicantIdNumber=089186009876')).total, 0);
+
+      // The rows the search reads are part of the projection the events rebuild.
+      assert.deepEqual(await t.app.services.dossierVerify.verifyOne(first.id), []);
+      assert.deepEqual(await t.app.services.dossierVerify.verifyOne(second.id), []);
+    });
+  },
+  { clock, env: { SESSION_TTL_HOURS: '720' } },
+);
