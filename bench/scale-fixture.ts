@@ -37,8 +37,8 @@ export interface FixtureInfo {
 }
 
 const TEMPLATES = 2000;
-/** Bump when the fixture's shape changes (2: report counters of the clones; 3: their dossier_units rows): older files are rebuilt. */
-const FIXTURE_VERSION = 3;
+/** Bump when the fixture's shape changes (2: report counters of the clones; 3: their dossier_units rows; 4: with the receiving unit): older files are rebuilt. */
+const FIXTURE_VERSION = 4;
 
 function infoFile(file: string): string {
   return `${file}.json`;
@@ -109,7 +109,7 @@ export async function buildScaleFixture(file: string, count: number, log: (line:
     const insertDossier = insertStatement('dossiers', dossierColumns);
     const insertEvent = insertStatement('dossier_events', ['dossier_id', 'seq', 'type', 'occurred_at', 'recorded_at', 'actor_user_id', 'unit_id', 'payload']);
     const insertTask = insertStatement('dossier_tasks', taskColumns);
-    const insertUnit = insertStatement('dossier_units', ['dossier_id', 'unit_id', 'status', 'created_at']);
+    const insertUnit = insertStatement('dossier_units', ['dossier_id', 'unit_id', 'status', 'created_at', 'receiving_unit_id']);
     const maxSerial = new Map<string, number>();
     const now = new Date().toISOString();
     // Per template, once: the row values, the event rows and the task rows; per clone only ids and the code change.
@@ -148,7 +148,7 @@ export async function buildScaleFixture(file: string, count: number, log: (line:
           const taskValues: Record<string, unknown> = { ...task, id: replacements.get(task.id as string), dossier_id: id };
           insertTask.run(taskColumns.map((c) => taskValues[c] ?? null));
         }
-        for (const unitId of units) insertUnit.run(id, unitId, row.status, now);
+        for (const unitId of units) insertUnit.run(id, unitId, row.status, now, row.receiving_unit_id);
       }
     });
     const clonesOf = new Map<number, number>();

@@ -228,6 +228,7 @@ export interface DossierUnitsTable {
   unit_id: string;
   status: string;
   created_at: string;
+  receiving_unit_id: string;
 }
 
 export interface DossierCodeCountersTable {

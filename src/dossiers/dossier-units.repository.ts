@@ -17,6 +17,7 @@ export interface DossierUnitRow {
   readonly unitId: string;
   readonly status: string;
   readonly createdAt: string;
+  readonly receivingUnitId: string;
 }
 
 export interface DossierSearchFilter {
@@ -34,7 +35,7 @@ const BULK_ROWS = 500;
 
 // The statements of live commands, compiled once (src/db/prepared.ts).
 const insertUnit = new PreparedQuery((db, param) =>
-  db.insertInto('dossier_units').values({ dossier_id: param('dossierId'), unit_id: param('unitId'), status: param('status'), created_at: param('createdAt') }),
+  db.insertInto('dossier_units').values({ dossier_id: param('dossierId'), unit_id: param('unitId'), status: param('status'), created_at: param('createdAt'), receiving_unit_id: param('receivingUnitId') }),
 );
 const setStatus = new PreparedQuery((db, param) => db.updateTable('dossier_units').set({ status: param('status') }).where('dossier_id', '=', param('dossierId')));
 /** A unit joining a running dossier; the creation instant is the dossier row's (written just before, in this transaction). */
@@ -44,6 +45,7 @@ const joinUnit = new PreparedQuery((db, param) =>
     unit_id: param('unitId'),
     status: param('status'),
     created_at: (eb) => eb.selectFrom('dossiers').select('created_at').where('id', '=', param('dossierId')),
+    receiving_unit_id: param('receivingUnitId'),
   }),
 );
 
@@ -52,20 +54,20 @@ export class DossierUnitsRepository implements DossierProjection {
 
   /** Called by the dossiers repository in the transaction that writes a dossier's projection. */
   async written(changes: ReadonlyArray<{ readonly before: DossierState | null; readonly after: DossierState }>, now: string): Promise<void> {
-    const fresh: Array<{ dossier_id: string; unit_id: string; status: string; created_at: string }> = [];
+    const fresh: Array<{ dossier_id: string; unit_id: string; status: string; created_at: string; receiving_unit_id: string }> = [];
     for (const { before, after } of changes) {
       if (before === null) {
         // A new dossier's row was created at `now` (DossiersRepository.insert and insertMany).
-        for (const unitId of participatingUnits(after)) fresh.push({ dossier_id: after.id, unit_id: unitId, status: after.status, created_at: now });
+        for (const unitId of participatingUnits(after)) fresh.push({ dossier_id: after.id, unit_id: unitId, status: after.status, created_at: now, receiving_unit_id: after.receivingUnitId });
         continue;
       }
       if (before.status !== after.status) await setStatus.execute(this.db, { dossierId: after.id, status: after.status });
       if (before.tasks.length === after.tasks.length) continue; // a step's unit never changes once started
       const had = participatingUnits(before);
-      for (const unitId of participatingUnits(after)) if (!had.includes(unitId)) await joinUnit.execute(this.db, { dossierId: after.id, unitId, status: after.status });
+      for (const unitId of participatingUnits(after)) if (!had.includes(unitId)) await joinUnit.execute(this.db, { dossierId: after.id, unitId, status: after.status, receivingUnitId: after.receivingUnitId });
     }
     if (changes.length === 1) {
-      for (const row of fresh) await insertUnit.execute(this.db, { dossierId: row.dossier_id, unitId: row.unit_id, status: row.status, createdAt: row.created_at });
+      for (const row of fresh) await insertUnit.execute(this.db, { dossierId: row.dossier_id, unitId: row.unit_id, status: row.status, createdAt: row.created_at, receivingUnitId: row.receiving_unit_id });
       return;
     }
     for (let i = 0; i < fresh.length; i += BULK_ROWS) await this.db.insertInto('dossier_units').values(fresh.slice(i, i + BULK_ROWS)).execute();
@@ -73,8 +75,8 @@ export class DossierUnitsRepository implements DossierProjection {
 
   /** A dossier's rows, for verification. */
   async of(dossierId: string): Promise<DossierUnitRow[]> {
-    const rows = await this.db.selectFrom('dossier_units').select(['unit_id', 'status', 'created_at']).where('dossier_id', '=', dossierId).execute();
-    return rows.map((r) => ({ unitId: r.unit_id, status: r.status, createdAt: r.created_at }));
+    const rows = await this.db.selectFrom('dossier_units').select(['unit_id', 'status', 'created_at', 'receiving_unit_id']).where('dossier_id', '=', dossierId).execute();
+    return rows.map((r) => ({ unitId: r.unit_id, status: r.status, createdAt: r.created_at, receivingUnitId: r.receiving_unit_id }));
   }
 
   /** Dossiers a unit took part in (received, or held a step), newest first; optional status, code or applicant. */
@@ -92,18 +94,22 @@ export class DossierUnitsRepository implements DossierProjection {
       const rows = await query.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
       return { items: rows.map((r) => readJson<DossierState>(r.state)), total: Number(total.n) };
     }
-    // Some units' dossiers: one range of (unit, [status,] created_at desc, dossier) per unit. A dossier in two of
-    // the units has a row in each, hence the distinct when there are several.
+    // Some units' dossiers: one range of (unit, [status,] created_at desc, dossier, receiving unit) per unit. A
+    // dossier in two of the units has a row in each: counted once as the row of its receiving unit when that is one
+    // of them, and otherwise de-duplicated among the (few) rows of dossiers received elsewhere.
     const units = this.db.selectFrom('dossier_units');
     let rows = unitIds.length === 1 ? units.where('unit_id', '=', unitIds[0]!) : units.where('unit_id', 'in', unitIds);
     if (filter.status) rows = rows.where('status', '=', filter.status);
-    const total =
-      unitIds.length === 1
-        ? await rows.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-        : await this.db
-            .selectFrom(rows.select('dossier_id').distinct().as('found'))
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow();
+    let total: number;
+    if (unitIds.length === 1) total = Number((await rows.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    else {
+      const receivedHere = await rows.whereRef('receiving_unit_id', '=', 'unit_id').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const elsewhere = await this.db
+        .selectFrom(rows.where('receiving_unit_id', 'not in', unitIds).select('dossier_id').distinct().as('found'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      total = Number(receivedHere.n) + Number(elsewhere.n);
+    }
     // The page's ids from the index alone (skipping `offset` entries there), then their rows.
     let page = rows.select(['dossier_id', 'created_at']);
     if (unitIds.length > 1) page = page.distinct();
@@ -115,6 +121,6 @@ export class DossierUnitsRepository implements DossierProjection {
       .orderBy('page.created_at', 'desc')
       .orderBy('page.dossier_id')
       .execute();
-    return { items: found.map((r) => readJson<DossierState>(r.state)), total: Number(total.n) };
+    return { items: found.map((r) => readJson<DossierState>(r.state)), total };
   }
 }

@@ -46,6 +46,11 @@ forEachDialect(
     it('finds received and worked-on dossiers, newest first, by status, once each, and nothing of other units', async () => {
       const t = testApp();
       const before = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, (await search(t, u)).total] as const)));
+      // Someone who sees the land and tax offices but not the centre that received: each dossier once, from
+      // rows that are all of dossiers received elsewhere (the de-duplicated part of the count).
+      const bothOffices = async (status?: string) =>
+        t.app.services.dossierStore.uow.read.dossierUnits.search({ unitIds: [await unitId(t, '000.01.12.H01'), await unitId(t, '000.00.31.H01')], limit: 200, offset: 0, ...(status ? { status } : {}) });
+      const officesBefore = (await bothOffices()).total;
       clock.set('2026-03-09T02:00:00.000Z');
       const first = await landTransfer(t, 'Nguyễn Văn Thứ Nhất');
       clock.set('2026-03-09T03:00:00.000Z');
@@ -58,6 +63,10 @@ forEachDialect(
         const ours = page.items.filter((d) => d.id === first.id || d.id === second.id).map((d) => d.id);
         assert.deepEqual(ours, [second.id, first.id], `${user}: both once, newest first`);
       }
+      const offices = await bothOffices();
+      assert.equal(offices.total, officesBefore + 2);
+      assert.deepEqual(offices.items.map((d) => d.id).filter((id) => id === first.id || id === second.id), [second.id, first.id]);
+      assert.equal(new Set(offices.items.map((d) => d.id)).size, offices.items.length, 'no dossier twice');
       const commune = await search(t, 'candang.chuyenvien');
       assert.equal(commune.total, before['candang.chuyenvien']);
       assert.ok(!commune.items.some((d) => d.id === first.id || d.id === second.id));
@@ -81,6 +90,9 @@ forEachDialect(
         assert.ok(received.items.some((d) => d.id === second.id) && !received.items.some((d) => d.id === first.id), `${user}: the second still received`);
       }
       assert.equal((await search(t, 'candang.chuyenvien', '&status=payment_requested')).items.filter((d) => d.id === first.id).length, 0);
+      const officesPaying = await bothOffices('payment_requested');
+      assert.equal(officesPaying.total, officesPaying.items.length);
+      assert.ok(officesPaying.items.some((d) => d.id === first.id) && !officesPaying.items.some((d) => d.id === second.id));
 
       // By code (any case) or applicant: found by the units that took part only.
       const byCode = await search(t, 'thue.chuyenvien', `&code=${encodeURIComponent(first.code.toLowerCase())}`);

@@ -52,7 +52,7 @@ export class VerifyService {
       if (!want || !isDeepStrictEqual(plain(want), plain(row))) differences.push(`task ${row.id}`);
     }
     // The search's rows: each unit that took part once, with the dossier's status and the row's creation instant.
-    const expectedUnits = participatingUnits(folded).map((unitId) => ({ unitId, status: folded.status, createdAt: stored.createdAt }));
+    const expectedUnits = participatingUnits(folded).map((unitId) => ({ unitId, status: folded.status, createdAt: stored.createdAt, receivingUnitId: folded.receivingUnitId }));
     const byUnit = (a: { unitId: string }, b: { unitId: string }) => a.unitId.localeCompare(b.unitId);
     if (!isDeepStrictEqual([...units].sort(byUnit), expectedUnits.sort(byUnit))) {
       differences.push(`dossier units: stored ${JSON.stringify(units.map((u) => [u.unitId, u.status]))}, events give ${JSON.stringify(expectedUnits.map((u) => [u.unitId, u.status]))}`);

@@ -19,20 +19,23 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     // The dossier row's created_at: the search's order ("newest first"), the same as before this table.
     .addColumn('created_at', pg ? 'timestamptz' : 'text', (c) => c.notNull())
+    // The dossier's receiving unit (never changes): someone who sees several units counts each dossier once — the
+    // rows received in one of them, plus the others de-duplicated — reading the indexes alone.
+    .addColumn('receiving_unit_id', pg ? 'uuid' : 'text', (c) => c.notNull())
     // A rowid table on SQLite, not WITHOUT ROWID: a status change then rewrites a short row and the status index,
     // not the wide primary-key b-tree (10.5 against 13.8 µs per update measured).
     .addPrimaryKeyConstraint('dossier_units_pk', ['dossier_id', 'unit_id'])
     .execute();
   // Existing dossiers: the receiving unit, then every other unit holding one of its steps.
-  await sql`insert into dossier_units (dossier_id, unit_id, status, created_at)
-    select id, receiving_unit_id, status, created_at from dossiers`.execute(db);
-  await sql`insert into dossier_units (dossier_id, unit_id, status, created_at)
-    select distinct t.dossier_id, t.unit_id, d.status, d.created_at
+  await sql`insert into dossier_units (dossier_id, unit_id, status, created_at, receiving_unit_id)
+    select id, receiving_unit_id, status, created_at, receiving_unit_id from dossiers`.execute(db);
+  await sql`insert into dossier_units (dossier_id, unit_id, status, created_at, receiving_unit_id)
+    select distinct t.dossier_id, t.unit_id, d.status, d.created_at, d.receiving_unit_id
     from dossier_tasks t join dossiers d on d.id = t.dossier_id
     where t.unit_id <> d.receiving_unit_id`.execute(db);
   // Built after the rows are in (one sort rather than a million random inserts).
-  await db.schema.createIndex('dossier_units_unit_idx').on('dossier_units').columns(['unit_id', 'created_at desc', 'dossier_id']).execute();
-  await db.schema.createIndex('dossier_units_unit_status_idx').on('dossier_units').columns(['unit_id', 'status', 'created_at desc', 'dossier_id']).execute();
+  await db.schema.createIndex('dossier_units_unit_idx').on('dossier_units').columns(['unit_id', 'created_at desc', 'dossier_id', 'receiving_unit_id']).execute();
+  await db.schema.createIndex('dossier_units_unit_status_idx').on('dossier_units').columns(['unit_id', 'status', 'created_at desc', 'dossier_id', 'receiving_unit_id']).execute();
 }
 
 export async function down(): Promise<void> {
