@@ -1,6 +1,7 @@
 // SQL for the units that took part in each dossier (dossier_units, migration 0012): written in the transaction
 // of every dossier write, like the report counters, and read by the staff search, which lists a unit's
 // dossiers newest first from one index range instead of testing every dossier of a status.
+import { sql } from 'kysely';
 import { readJson, type Executor } from '../db/database.js';
 import { PreparedQuery } from '../db/prepared.js';
 import type { DossierState } from './dossier.js';
@@ -30,6 +31,12 @@ export interface DossierSearchFilter {
   readonly offset: number;
 }
 
+/**
+ * Above this many dossiers of a status (in the whole database), a page of them is found by walking the newest-first
+ * index, reading about (offset + limit) × (all dossiers ÷ those of the status) rows; below it, sorting them costs less.
+ */
+const WALK_NEWEST_ABOVE = 5000;
+
 /** Rows per multi-row insert (4 columns each: far below SQLite's limit of bound parameters). */
 const BULK_ROWS = 500;
 
@@ -50,7 +57,10 @@ const joinUnit = new PreparedQuery((db, param) =>
 );
 
 export class DossierUnitsRepository implements DossierProjection {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly walkNewestAbove = WALK_NEWEST_ABOVE,
+  ) {}
 
   /** Called by the dossiers repository in the transaction that writes a dossier's projection. */
   async written(changes: ReadonlyArray<{ readonly before: DossierState | null; readonly after: DossierState }>, now: string): Promise<void> {
@@ -90,9 +100,16 @@ export class DossierUnitsRepository implements DossierProjection {
       if (filter.status) query = query.where('dossiers.status', '=', filter.status);
       if (filter.code) query = query.where('dossiers.code', '=', filter.code);
       if (filter.applicantIdNumber) query = query.where('dossiers.applicant_id_number', '=', filter.applicantIdNumber);
-      const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await query.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
-      return { items: rows.map((r) => readJson<DossierState>(r.state)), total: Number(total.n) };
+      const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      let page = query;
+      if (unitIds === null && filter.status && !filter.code && !filter.applicantIdNumber && total > this.walkNewestAbove) {
+        // Every dossier of a common status: walk the newest-first index and skip the others, rather than sort every
+        // dossier of the status (SQLite took that plan: 4–26 s for the returned ones with 1,000,000 stored). The
+        // status is compared through an expression so that no planner picks the status index for it.
+        page = this.db.selectFrom('dossiers').where(sql<string>`${sql.ref('dossiers.status')} || ''`, '=', filter.status);
+      }
+      const rows = await page.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
+      return { items: rows.map((r) => readJson<DossierState>(r.state)), total };
     }
     // Some units' dossiers: one range of (unit, [status,] created_at desc, dossier, receiving unit) per unit. A
     // dossier in two of the units has a row in each: counted once as the row of its receiving unit when that is one
