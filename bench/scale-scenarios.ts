@@ -87,12 +87,13 @@ async function lifecycles(env: ScenarioEnv, sides: Sides, stored: string): Promi
 
 /**
  * The staff search (GET /api/v1/dossiers) on both sides, one request at a time: the provincial centre's desk
- * officer (one unit, most of the fixture's dossiers) and the province's supervisor (every unit), by status, all,
- * and a page 500 pages deep. No target in the issue; a unit's count used to read every dossier of the status.
+ * officer (one unit, most of the fixture's dossiers), the province's supervisor (every unit) and the system
+ * administrator (every dossier), by status, all, and a page 500 pages deep. No target in the issue; a unit's count
+ * used to read every dossier of the status.
  */
 async function staffSearch(sides: Sides, stored: string): Promise<DossierFigure[]> {
   const queries = ['status=returned&limit=20', 'status=processing&limit=20', 'limit=20', 'status=returned&limit=20&offset=10000'];
-  const users = ['tinh.motcua', 'tinh.giamsat'] as const;
+  const users = ['tinh.motcua', 'tinh.giamsat', 'admin'] as const;
   const repeats = 5;
   const figures: DossierFigure[] = [];
   for (const [i, s] of [sides.fresh, sides.scaled].entries()) {
