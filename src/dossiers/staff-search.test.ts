@@ -39,7 +39,7 @@ async function landTransfer(t: TestApp, applicant: string) {
   }, 201);
 }
 
-const USERS = ['tinh.motcua', 'datdai.chuyenvien', 'thue.chuyenvien', 'candang.chuyenvien', 'tinh.giamsat', 'tinh.quantri'] as const;
+const USERS = ['tinh.motcua', 'datdai.chuyenvien', 'thue.chuyenvien', 'candang.chuyenvien', 'tinh.giamsat', 'tinh.quantri', 'admin'] as const;
 
 forEachDialect(
   'staff search of dossiers by the units that took part',
@@ -58,12 +58,14 @@ forEachDialect(
       const second = await landTransfer(t, 'Trần Thị Thứ Hai');
 
       // The centre received both; the land and tax offices hold a step of each; the commune holds none.
-      for (const user of ['tinh.motcua', 'datdai.chuyenvien', 'thue.chuyenvien', 'tinh.giamsat', 'tinh.quantri'] as const) {
+      for (const user of ['tinh.motcua', 'datdai.chuyenvien', 'thue.chuyenvien', 'tinh.giamsat', 'tinh.quantri', 'admin'] as const) {
         const page = await search(t, user);
         assert.equal(page.total, before[user]! + 2, `${user} counts both`);
         const ours = page.items.filter((d) => d.id === first.id || d.id === second.id).map((d) => d.id);
         assert.deepEqual(ours, [second.id, first.id], `${user}: both once, newest first`);
       }
+      // The province's supervisor sees every unit of the demo province, so every dossier: the same pages as the system administrator's.
+      assert.deepEqual(await search(t, 'tinh.giamsat', '&status=received'), await search(t, 'admin', '&status=received'));
       const offices = await bothOffices();
       assert.equal(offices.total, officesBefore + 2);
       assert.deepEqual(offices.items.map((d) => d.id).filter((id) => id === first.id || id === second.id), [second.id, first.id]);
