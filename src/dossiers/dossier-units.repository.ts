@@ -101,6 +101,7 @@ export class DossierUnitsRepository implements DossierProjection {
       if (filter.code) query = query.where('dossiers.code', '=', filter.code);
       if (filter.applicantIdNumber) query = query.where('dossiers.applicant_id_number', '=', filter.applicantIdNumber);
       const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      if (filter.offset >= total) return { items: [], total }; // nothing to read (a walk would read every dossier)
       let page = query;
       if (unitIds === null && filter.status && !filter.code && !filter.applicantIdNumber && total > this.walkNewestAbove) {
         // Every dossier of a common status: walk the newest-first index and skip the others, rather than sort every
@@ -127,6 +128,7 @@ export class DossierUnitsRepository implements DossierProjection {
         .executeTakeFirstOrThrow();
       total = Number(receivedHere.n) + Number(elsewhere.n);
     }
+    if (filter.offset >= total) return { items: [], total };
     // The page's ids from the index alone (skipping `offset` entries there), then their rows.
     let page = rows.select(['dossier_id', 'created_at']);
     if (unitIds.length > 1) page = page.distinct();

@@ -77,12 +77,6 @@ export class UnitsRepository {
     return row && toUnit(row);
   }
 
-  /** How many units there are, closed ones included. */
-  async countAll(): Promise<number> {
-    const row = await this.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
   /** Names of units by id, in one query (a unit's name is not dated: the same as findById's on any date). */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     const result = new Map<string, string>();
