@@ -77,14 +77,17 @@ export interface Repositories {
 
 export function bindRepositories(executor: Executor, dialect: Dialect): Repositories {
   const jobs = new JobsRepository(executor, dialect);
+  // The same instances are the dossiers repository's projections and the repositories read directly.
+  const reportCounters = new ReportCountersRepository(executor);
+  const dossierUnits = new DossierUnitsRepository(executor);
   return {
     calendars: new CalendarRepository(executor),
     units: new UnitsRepository(executor),
     catalog: new CatalogRepository(executor),
     workflows: new WorkflowRepository(executor),
-    dossiers: new DossiersRepository(executor, [new ReportCountersRepository(executor), new DossierUnitsRepository(executor), new IssueDocumentsOnEvents(jobs)]),
-    dossierUnits: new DossierUnitsRepository(executor),
-    reportCounters: new ReportCountersRepository(executor),
+    dossiers: new DossiersRepository(executor, [reportCounters, dossierUnits, new IssueDocumentsOnEvents(jobs)]),
+    dossierUnits,
+    reportCounters,
     reportLabels: new ReportLabelsRepository(executor),
     reportDossiers: new ReportDossiersRepository(executor),
     identity: new IdentityRepository(executor, dialect),
