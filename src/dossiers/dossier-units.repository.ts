@@ -1,4 +1,4 @@
-// SQL for the units that took part in each dossier (dossier_units, migration 0012): written in the transaction
+// SQL for the units that took part in each dossier (dossier_units, migrations 0012 and 0013: none while it awaits receipt): written in the transaction
 // of every dossier write, like the report counters, and read by the staff search, which lists a unit's
 // dossiers newest first from one index range instead of testing every dossier of a status.
 import { sql } from 'kysely';
@@ -7,8 +7,21 @@ import { PreparedQuery } from '../db/prepared.js';
 import type { DossierState } from './dossier.js';
 import type { DossierProjection } from './dossiers.repository.js';
 
-/** The units that took part in a dossier: the receiving unit, then each unit that held one of its steps, once. */
+/**
+ * A dossier not yet in the desk's hands: a draft, or submitted and waiting for the desk to receive it (or to ask
+ * for a complete dossier, or refuse it). Online intake writes only the dossier and its events; the desk's search
+ * finds these in the dossiers table (by receiving unit and status), and no other unit has a part in them yet.
+ */
+export function awaitsReceipt(state: Pick<DossierState, 'status'>): boolean {
+  return state.status === 'draft' || state.status === 'submitted';
+}
+
+/**
+ * The units that took part in a dossier once the desk has it: the receiving unit, then each unit that held one of
+ * its steps, once. None while it awaits receipt (and none again if, returned for completion, it is submitted anew).
+ */
 export function participatingUnits(state: DossierState): string[] {
+  if (awaitsReceipt(state)) return [];
   const units = [state.receivingUnitId];
   for (const task of state.tasks) if (!units.includes(task.unitId)) units.push(task.unitId);
   return units;
@@ -45,7 +58,8 @@ const insertUnit = new PreparedQuery((db, param) =>
   db.insertInto('dossier_units').values({ dossier_id: param('dossierId'), unit_id: param('unitId'), status: param('status'), created_at: param('createdAt'), receiving_unit_id: param('receivingUnitId') }),
 );
 const setStatus = new PreparedQuery((db, param) => db.updateTable('dossier_units').set({ status: param('status') }).where('dossier_id', '=', param('dossierId')));
-/** A unit joining a running dossier; the creation instant is the dossier row's (written just before, in this transaction). */
+const deleteUnits = new PreparedQuery((db, param) => db.deleteFrom('dossier_units').where('dossier_id', '=', param('dossierId')));
+/** A unit joining a dossier (at receipt, or taking a step); the creation instant is the dossier row's (written just before, in this transaction). */
 const joinUnit = new PreparedQuery((db, param) =>
   db.insertInto('dossier_units').values({
     dossier_id: param('dossierId'),
@@ -71,10 +85,16 @@ export class DossierUnitsRepository implements DossierProjection {
         for (const unitId of participatingUnits(after)) fresh.push({ dossier_id: after.id, unit_id: unitId, status: after.status, created_at: now, receiving_unit_id: after.receivingUnitId });
         continue;
       }
-      if (before.status !== after.status) await setStatus.execute(this.db, { dossierId: after.id, status: after.status });
-      if (before.tasks.length === after.tasks.length) continue; // a step's unit never changes once started
       const had = participatingUnits(before);
-      for (const unitId of participatingUnits(after)) if (!had.includes(unitId)) await joinUnit.execute(this.db, { dossierId: after.id, unitId, status: after.status, receivingUnitId: after.receivingUnitId });
+      const has = participatingUnits(after);
+      if (has.length === 0) {
+        // Submitted anew after the desk returned it for completion: awaiting receipt again.
+        if (had.length > 0) await deleteUnits.execute(this.db, { dossierId: after.id });
+        continue;
+      }
+      if (had.length > 0 && before.status !== after.status) await setStatus.execute(this.db, { dossierId: after.id, status: after.status });
+      if (had.length > 0 && before.tasks.length === after.tasks.length) continue; // a step's unit never changes once started
+      for (const unitId of has) if (!had.includes(unitId)) await joinUnit.execute(this.db, { dossierId: after.id, unitId, status: after.status, receivingUnitId: after.receivingUnitId });
     }
     if (changes.length === 1) {
       for (const row of fresh) await insertUnit.execute(this.db, { dossierId: row.dossier_id, unitId: row.unit_id, status: row.status, createdAt: row.created_at, receivingUnitId: row.receiving_unit_id });
@@ -89,57 +109,148 @@ export class DossierUnitsRepository implements DossierProjection {
     return rows.map((r) => ({ unitId: r.unit_id, status: r.status, createdAt: r.created_at, receivingUnitId: r.receiving_unit_id }));
   }
 
-  /** Dossiers a unit took part in (received, or held a step), newest first; optional status, code or applicant. */
+  /**
+   * Dossiers of some units, newest first, optionally of one status or found by code or applicant: those they took
+   * part in (received, or held a step), and those awaiting their receipt. A citizen's online draft is the citizen's:
+   * no staff search lists it. `unitIds` null: every dossier (system administrators).
+   */
   async search(filter: DossierSearchFilter): Promise<{ items: DossierState[]; total: number }> {
     const unitIds = filter.unitIds && [...filter.unitIds];
     if (unitIds && unitIds.length === 0) return { items: [], total: 0 };
-    if (unitIds === null || filter.code || filter.applicantIdNumber) {
-      // All dossiers, or a few found by code or applicant (each an index): the dossiers table, the units checked per row.
-      let query = this.db.selectFrom('dossiers');
-      if (unitIds) query = query.where((eb) => eb.exists(eb.selectFrom('dossier_units').select('dossier_units.unit_id').whereRef('dossier_units.dossier_id', '=', 'dossiers.id').where('dossier_units.unit_id', 'in', unitIds)));
-      if (filter.status) query = query.where('dossiers.status', '=', filter.status);
-      if (filter.code) query = query.where('dossiers.code', '=', filter.code);
-      if (filter.applicantIdNumber) query = query.where('dossiers.applicant_id_number', '=', filter.applicantIdNumber);
-      const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-      if (filter.offset >= total) return { items: [], total }; // nothing to read (a walk would read every dossier)
-      let page = query;
-      if (unitIds === null && filter.status && !filter.code && !filter.applicantIdNumber && total > this.walkNewestAbove) {
-        // Every dossier of a common status: walk the newest-first index and skip the others, rather than sort every
-        // dossier of the status (SQLite took that plan: 4–26 s for the returned ones with 1,000,000 stored). The
-        // status is compared through an expression so that no planner picks the status index for it.
-        page = this.db.selectFrom('dossiers').where(sql<string>`${sql.ref('dossiers.status')} || ''`, '=', filter.status);
-      }
-      const rows = await page.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
-      return { items: rows.map((r) => readJson<DossierState>(r.state)), total };
-    }
-    // Some units' dossiers: one range of (unit, [status,] created_at desc, dossier, receiving unit) per unit. A
-    // dossier in two of the units has a row in each: counted once as the row of its receiving unit when that is one
-    // of them, and otherwise de-duplicated among the (few) rows of dossiers received elsewhere.
-    const units = this.db.selectFrom('dossier_units');
-    let rows = unitIds.length === 1 ? units.where('unit_id', '=', unitIds[0]!) : units.where('unit_id', 'in', unitIds);
-    if (filter.status) rows = rows.where('status', '=', filter.status);
-    let total: number;
-    if (unitIds.length === 1) total = Number((await rows.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    else {
-      const receivedHere = await rows.whereRef('receiving_unit_id', '=', 'unit_id').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const elsewhere = await this.db
-        .selectFrom(rows.where('receiving_unit_id', 'not in', unitIds).select('dossier_id').distinct().as('found'))
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      total = Number(receivedHere.n) + Number(elsewhere.n);
-    }
-    if (filter.offset >= total) return { items: [], total };
-    // The page's ids from the index alone (skipping `offset` entries there), then their rows.
-    let page = rows.select(['dossier_id', 'created_at']);
-    if (unitIds.length > 1) page = page.distinct();
-    const paged = page.orderBy('created_at', 'desc').orderBy('dossier_id').limit(filter.limit).offset(filter.offset);
-    const found = await this.db
-      .selectFrom(paged.as('page'))
-      .innerJoin('dossiers', 'dossiers.id', 'page.dossier_id')
-      .select('dossiers.state')
-      .orderBy('page.created_at', 'desc')
-      .orderBy('page.dossier_id')
-      .execute();
-    return { items: found.map((r) => readJson<DossierState>(r.state)), total };
+    if (unitIds === null || filter.code || filter.applicantIdNumber) return this.searchDossiers(unitIds, filter);
+    const { status, limit, offset } = filter;
+    const awaiting = status === undefined || AWAITING_STATUSES.includes(status);
+    const taking = status === undefined || !AWAITING_STATUSES.includes(status);
+    const awaitingTotal = awaiting ? await this.awaitingCount(unitIds, status) : 0;
+    const total = awaitingTotal + (taking ? await this.unitRowsCount(unitIds, status) : 0);
+    if (offset >= total) return { items: [], total };
+    if (awaitingTotal === 0) return { items: await this.states(await this.unitRowsPage(unitIds, status, offset, limit)), total };
+    if (!taking) return { items: await this.states(await this.awaitingPage(unitIds, status, offset, limit)), total };
+    // Both kinds (no status asked): the first offset + limit of each, merged newest first. A dossier is of one kind
+    // or the other (rows are written at receipt); one received between the two reads is shown once.
+    const [rows, waiting] = [await this.unitRowsPage(unitIds, undefined, 0, offset + limit), await this.awaitingPage(unitIds, undefined, 0, offset + limit)];
+    const merged = [...rows, ...waiting].sort(newestFirst).filter((key, i, all) => i === 0 || key.dossier_id !== all[i - 1]!.dossier_id);
+    return { items: await this.states(merged.slice(offset, offset + limit)), total };
   }
+
+  /** Every dossier (system administrators), or the few of a code or applicant (each an index), the units checked per row. */
+  private async searchDossiers(unitIds: string[] | null, filter: DossierSearchFilter): Promise<{ items: DossierState[]; total: number }> {
+    let query = this.db.selectFrom('dossiers');
+    if (unitIds) {
+      query = query.where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom('dossier_units').select('dossier_units.unit_id').whereRef('dossier_units.dossier_id', '=', 'dossiers.id').where('dossier_units.unit_id', 'in', unitIds)),
+          eb.and([eb('dossiers.receiving_unit_id', 'in', unitIds), eb.or([eb('dossiers.status', '=', 'submitted'), eb.and([eb('dossiers.status', '=', 'draft'), eb('dossiers.channel', '!=', 'online')])])]),
+        ]),
+      );
+    }
+    if (filter.status) query = query.where('dossiers.status', '=', filter.status);
+    if (filter.code) query = query.where('dossiers.code', '=', filter.code);
+    if (filter.applicantIdNumber) query = query.where('dossiers.applicant_id_number', '=', filter.applicantIdNumber);
+    const count = async (q: typeof query) => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    // Online drafts are left out by subtracting them (few, found by the status index): a condition on the channel
+    // would make counting every dossier read every row instead of the smallest index.
+    const onlineDrafts = unitIds === null && (filter.status === undefined || filter.status === 'draft') ? await count(query.where('dossiers.status', '=', 'draft').where('dossiers.channel', '=', 'online')) : 0;
+    const total = (await count(query)) - onlineDrafts;
+    if (filter.offset >= total) return { items: [], total }; // nothing to read (a walk would read every dossier)
+    let page = query;
+    if (unitIds === null && filter.status && !filter.code && !filter.applicantIdNumber && total > this.walkNewestAbove) {
+      // Every dossier of a common status: walk the newest-first index and skip the others, rather than sort every
+      // dossier of the status (SQLite took that plan: 4–26 s for the returned ones with 1,000,000 stored). The
+      // status is compared through an expression so that no planner picks the status index for it.
+      page = this.db.selectFrom('dossiers').where(sql<string>`${sql.ref('dossiers.status')} || ''`, '=', filter.status);
+    }
+    if (onlineDrafts > 0) page = page.where((eb) => eb.not(eb.and([eb('dossiers.status', '=', 'draft'), eb('dossiers.channel', '=', 'online')])));
+    const rows = await page.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
+    return { items: rows.map((r) => readJson<DossierState>(r.state)), total };
+  }
+
+  /**
+   * The units' rows: one range of (unit, [status,] created_at desc, dossier, receiving unit) per unit. A dossier in
+   * two of the units has a row in each: counted once as the row of its receiving unit when that is one of them, and
+   * otherwise de-duplicated among the (few) rows of dossiers received elsewhere.
+   */
+  private unitRows(unitIds: string[], status: string | undefined) {
+    const units = this.db.selectFrom('dossier_units');
+    const rows = unitIds.length === 1 ? units.where('unit_id', '=', unitIds[0]!) : units.where('unit_id', 'in', unitIds);
+    return status ? rows.where('status', '=', status) : rows;
+  }
+
+  private async unitRowsCount(unitIds: string[], status: string | undefined): Promise<number> {
+    const rows = this.unitRows(unitIds, status);
+    if (unitIds.length === 1) return Number((await rows.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const receivedHere = await rows.whereRef('receiving_unit_id', '=', 'unit_id').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const elsewhere = await this.db
+      .selectFrom(rows.where('receiving_unit_id', 'not in', unitIds).select('dossier_id').distinct().as('found'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(receivedHere.n) + Number(elsewhere.n);
+  }
+
+  /** A page of the units' rows, from the index alone (skipping `offset` entries there). */
+  private async unitRowsPage(unitIds: string[], status: string | undefined, offset: number, limit: number): Promise<PageKey[]> {
+    let page = this.unitRows(unitIds, status).select(['dossier_id', 'created_at']);
+    if (unitIds.length > 1) page = page.distinct();
+    return page.orderBy('created_at', 'desc').orderBy('dossier_id').limit(limit).offset(offset).execute();
+  }
+
+  /**
+   * Dossiers awaiting the units' receipt, of a status or both: submitted (online), and the desk's own drafts
+   * (messaging photos, postal hand-overs it completes); counted from the (receiving unit, status) index.
+   */
+  private async awaitingCount(unitIds: string[], status: string | undefined): Promise<number> {
+    let total = 0;
+    for (const part of awaitingParts(status)) {
+      const query = this.awaiting(unitIds, part).select((eb) => eb.fn.countAll<number>().as('n'));
+      total += Number((await query.executeTakeFirstOrThrow()).n);
+    }
+    return total;
+  }
+
+  /** A page of them: per unit and status, the index's newest first, merged (one sorted range each, not a sort of all). */
+  private async awaitingPage(unitIds: string[], status: string | undefined, offset: number, limit: number): Promise<PageKey[]> {
+    const keys: PageKey[] = [];
+    for (const part of awaitingParts(status)) {
+      for (const unitId of unitIds) {
+        const found = await this.awaiting([unitId], part).select(['id as dossier_id', 'created_at']).orderBy('created_at', 'desc').orderBy('id').limit(offset + limit).execute();
+        keys.push(...found);
+      }
+    }
+    return keys.sort(newestFirst).slice(offset, offset + limit);
+  }
+
+  private awaiting(unitIds: string[], status: AwaitingStatus) {
+    const query = this.db.selectFrom('dossiers').where('status', '=', status);
+    const mine = unitIds.length === 1 ? query.where('receiving_unit_id', '=', unitIds[0]!) : query.where('receiving_unit_id', 'in', unitIds);
+    return status === 'draft' ? mine.where('channel', '!=', 'online') : mine;
+  }
+
+  /** The dossiers of a page, in its order. */
+  private async states(keys: readonly PageKey[]): Promise<DossierState[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.db.selectFrom('dossiers').select(['id', 'state']).where('id', 'in', keys.map((k) => k.dossier_id)).execute();
+    const byId = new Map(rows.map((r) => [r.id, r.state]));
+    return keys.flatMap((k) => {
+      const state = byId.get(k.dossier_id);
+      return state === undefined ? [] : [readJson<DossierState>(state)];
+    });
+  }
+}
+
+type AwaitingStatus = 'draft' | 'submitted';
+const AWAITING_STATUSES: readonly string[] = ['draft', 'submitted'] satisfies AwaitingStatus[];
+
+function awaitingParts(status: string | undefined): AwaitingStatus[] {
+  return status === 'draft' || status === 'submitted' ? [status] : ['submitted', 'draft'];
+}
+
+/** A dossier's place in the search's order: newest first, then by id. */
+interface PageKey {
+  readonly dossier_id: string;
+  readonly created_at: string;
+}
+
+function newestFirst(a: PageKey, b: PageKey): number {
+  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1;
+  return a.dossier_id < b.dossier_id ? -1 : a.dossier_id > b.dossier_id ? 1 : 0;
 }

@@ -366,10 +366,12 @@ export class DossiersRepository {
   async byReceivingUnits(unitIds: readonly string[], statuses: readonly string[], limit: number, offset: number): Promise<{ items: DossierState[]; total: number }> {
     if (unitIds.length === 0) return { items: [], total: 0 };
     // Drafts the desk completes itself (messaging photos, postal) wait for it too; online drafts are the citizen's.
+    // The statuses as one list: each (unit, status) is then a range of the index, not every dossier of the unit.
     const query = this.db
       .selectFrom('dossiers')
       .where('receiving_unit_id', 'in', [...unitIds])
-      .where((eb) => eb.or([eb('status', 'in', [...statuses]), eb.and([eb('status', '=', 'draft'), eb('channel', '!=', 'online')])]));
+      .where('status', 'in', [...statuses, 'draft'])
+      .where((eb) => eb.or([eb('status', '!=', 'draft'), eb('channel', '!=', 'online')]));
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await query.select('state').orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
     return { items: rows.map((r) => readJson<DossierState>(r.state)), total: Number(total.n) };

@@ -121,6 +121,99 @@ forEachDialect(
       assert.deepEqual(await t.app.services.dossierVerify.verifyOne(first.id), []);
       assert.deepEqual(await t.app.services.dossierVerify.verifyOne(second.id), []);
     });
+
+    it('finds dossiers awaiting receipt at their desk, moves them to the units at receipt, and lists no online draft', async () => {
+      const t = testApp();
+      clock.set('2026-03-11T02:00:00.000Z');
+      const desk = await unitId(t, '001.21.45.H01');
+      const birth = DEMO_PROCEDURES.birthRegistration;
+      const procedure = (await t.inject({ method: 'GET', url: `/api/v1/procedures/${birth.code}` })).json();
+      const components = procedure.cases[0].components.map((c: { code: string }) => ({ code: c.code, originals: 1, copies: 0 }));
+      const filing = (name: string, idNumber: string) => ({
+        procedureCode: birth.code,
+        caseCode: birth.caseCode,
+        receivingUnitId: desk,
+        applicant: { kind: 'person', name, idNumber, address: 'Ấp An Thái, xã Cần Đăng', phone: null, email: null },
+        subject: 'Đăng ký khai sinh',
+        components,
+        resultDelivery: 'counter',
+      });
+      const online = async (name: string, idNumber: string, submit: boolean) => {
+        const response = await t.inject({ method: 'POST', url: '/api/v1/public/dossiers', payload: { ...filing(name, idNumber), submit } });
+        assert.equal(response.statusCode, 201, response.body);
+        return response.json() as { dossier: { id: string }; draftToken: string };
+      };
+      const rowsOf = (id: string) => t.app.services.dossierStore.uow.read.dossierUnits.of(id);
+      const ids = (page: Page) => page.items.map((d) => d.id);
+      const before = { all: await search(t, 'candang.motcua'), submitted: await search(t, 'candang.motcua', '&status=submitted'), drafts: await search(t, 'candang.motcua', '&status=draft'), admin: await search(t, 'admin') };
+
+      // In this order: photos sent by messaging (a draft the desk completes itself), a dossier received at the
+      // counter, one submitted online, a citizen's online draft, and one more submitted online.
+      const messaging = await post(t, 'candang.motcua', '/api/v1/dossiers', { ...filing('Người Thứ Năm', '089090007005'), components: [], channel: 'messaging', outcome: { kind: 'draft' } }, 201);
+      clock.set('2026-03-11T02:00:30.000Z');
+      const counter = await post(t, 'candang.motcua', '/api/v1/dossiers', { ...filing('Người Thứ Nhất', '089090007001'), channel: 'in_person', outcome: { kind: 'receive' } }, 201);
+      clock.set('2026-03-11T02:01:00.000Z');
+      const firstOnline = (await online('Người Thứ Hai', '089090007002', true)).dossier;
+      clock.set('2026-03-11T02:02:00.000Z');
+      const citizenDraft = await online('Người Thứ Ba', '089090007003', false);
+      clock.set('2026-03-11T02:03:00.000Z');
+      // (kept as a draft first, then submitted with its token: the token lets the citizen submit it again later)
+      const second = await online('Người Thứ Tư', '089090007004', false);
+      const secondOnline = second.dossier;
+      const submit = () => t.inject({ method: 'POST', url: `/api/v1/public/dossiers/${secondOnline.id}/submit`, headers: { 'x-draft-token': second.draftToken } });
+      assert.equal((await submit()).statusCode, 200);
+
+      // Nothing awaiting receipt has rows: the desk finds it in the dossiers table, newest first among the rest.
+      for (const id of [firstOnline.id, citizenDraft.dossier.id, secondOnline.id, messaging.id]) assert.deepEqual(await rowsOf(id), [], 'no unit rows before receipt');
+      const all = await search(t, 'candang.motcua');
+      assert.equal(all.total, before.all.total + 4, 'all but the online draft');
+      assert.deepEqual(ids(all).slice(0, 4), [secondOnline.id, firstOnline.id, counter.id, messaging.id], 'both kinds in one order');
+      assert.ok(!ids(all).includes(citizenDraft.dossier.id), 'a citizen’s online draft is listed to nobody');
+      const submitted = await search(t, 'candang.motcua', '&status=submitted');
+      assert.equal(submitted.total, before.submitted.total + 2);
+      assert.deepEqual(ids(submitted).slice(0, 2), [secondOnline.id, firstOnline.id]);
+      const drafts = await search(t, 'candang.motcua', '&status=draft');
+      assert.equal(drafts.total, before.drafts.total + 1);
+      assert.equal(ids(drafts)[0], messaging.id);
+      assert.ok(!ids(drafts).includes(citizenDraft.dossier.id));
+      // Pages one dossier long walk the same order across both kinds.
+      const paged: string[] = [];
+      for (let offset = 0; offset < 6; offset++) paged.push(...ids(await search(t, 'candang.motcua', `&limit=1&offset=${offset}`)));
+      assert.deepEqual(paged, ids(all).slice(0, 6));
+      // The system administrator neither (and counts it out); the commune's specialist holds no step of them.
+      const admin = await search(t, 'admin');
+      assert.equal(admin.total, before.admin.total + 4);
+      assert.ok(!ids(admin).includes(citizenDraft.dossier.id));
+      assert.equal((await search(t, 'admin', '&applicantIdNumber=089090007003')).total, 0);
+      assert.equal((await search(t, 'candang.motcua', '&applicantIdNumber=089090007003')).total, 0);
+      assert.deepEqual(ids(await search(t, 'candang.motcua', '&applicantIdNumber=089090007002')), [firstOnline.id]);
+      assert.ok(!ids(await search(t, 'candang.chuyenvien', '&status=submitted')).includes(firstOnline.id));
+
+      // Received: the dossier joins the units' rows and is found once, under its new status.
+      clock.set('2026-03-11T03:00:00.000Z');
+      const received = await post(t, 'candang.motcua', `/api/v1/dossiers/${firstOnline.id}/receive`, {});
+      const rows = await rowsOf(firstOnline.id);
+      assert.ok(rows.some((r) => r.unitId === desk) && rows.every((r) => r.status === 'received'), 'the desk and the units of its first steps');
+      assert.deepEqual((await search(t, 'candang.motcua', '&status=received')).items.filter((d) => d.id === firstOnline.id).length, 1);
+      assert.ok(!ids(await search(t, 'candang.motcua', '&status=submitted')).includes(firstOnline.id));
+      const afterReceipt = await search(t, 'candang.motcua');
+      assert.equal(afterReceipt.total, all.total);
+      assert.deepEqual(ids(afterReceipt).slice(0, 4), ids(all).slice(0, 4), 'still in the order of filing');
+      assert.ok(ids(await search(t, 'candang.motcua', `&code=${received.code}`)).includes(firstOnline.id));
+
+      // Returned for completion (rows, under that status), then submitted anew: awaiting receipt again, rows gone.
+      await post(t, 'candang.motcua', `/api/v1/dossiers/${secondOnline.id}/return-for-completion`, { reason: 'Thiếu giấy chứng sinh', items: ['Giấy chứng sinh'] });
+      assert.deepEqual((await rowsOf(secondOnline.id)).map((r) => r.status), ['returned_for_completion']);
+      assert.ok(ids(await search(t, 'candang.motcua', '&status=returned_for_completion')).includes(secondOnline.id));
+      const resubmitted = await submit();
+      assert.equal(resubmitted.statusCode, 200, resubmitted.body);
+      assert.deepEqual(await rowsOf(secondOnline.id), []);
+      assert.deepEqual(ids(await search(t, 'candang.motcua', '&status=submitted')).filter((id) => id === secondOnline.id), [secondOnline.id]);
+      assert.ok(!ids(await search(t, 'candang.motcua', '&status=returned_for_completion')).includes(secondOnline.id));
+      assert.equal((await search(t, 'candang.motcua')).total, all.total);
+
+      for (const id of [counter.id, firstOnline.id, secondOnline.id, citizenDraft.dossier.id, messaging.id]) assert.deepEqual(await t.app.services.dossierVerify.verifyOne(id), [], id);
+    });
   },
   { clock, env: { SESSION_TTL_HOURS: '720' } },
 );

@@ -12,6 +12,7 @@ import * as m0009 from './0009-documents.js';
 import * as m0010 from './0010-jobs.js';
 import * as m0011 from './0011-active-task-indexes.js';
 import * as m0012 from './0012-dossier-units.js';
+import * as m0013 from './0013-awaiting-receipt.js';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -33,4 +34,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0010-jobs': m0010,
   '0011-active-task-indexes': m0011,
   '0012-dossier-units': m0012,
+  '0013-awaiting-receipt': m0013,
 };
