@@ -1,7 +1,6 @@
 // The dossier scenarios' section of a run's report: figures, targets (met or not) and ratios against the
 // baselines measured in the same run.
 import type { DossierFigure, DossierRun } from './dossier-scenarios.js';
-import type { ScenarioResult } from './load.js';
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const ms = (x: number) => x.toFixed(x < 10 ? 1 : 0);
@@ -14,13 +13,13 @@ function verdict(met: boolean): string {
   return met ? 'met' : '**NOT met**';
 }
 
-export function dossierTargets(run: DossierRun, results: readonly ScenarioResult[]): string[] {
+export function dossierTargets(run: DossierRun): string[] {
   const lines: string[] = [];
-  const baseline = results.find((r) => r.name === 'baseline-durable-write');
+  const baseline = find(run, 'intake-baseline', 'sqlite');
   const intake = find(run, 'intake-online', 'sqlite');
   if (intake && baseline) {
-    const ratio = intake.perSecond / baseline.reqPerSecMean;
-    lines.push(`Online intake ≥ the naive durable write (SQLite): ${verdict(ratio >= 1)} — ${n0(intake.perSecond)} vs ${n0(baseline.reqPerSecMean)} req/s, ratio ${ratio.toFixed(2)}.`);
+    const ratio = intake.perSecond / baseline.perSecond;
+    lines.push(`Online intake ≥ the naive durable write (SQLite): ${verdict(ratio >= 1)} — ${n0(intake.perSecond)} vs ${n0(baseline.perSecond)} req/s measured in alternating slots, ratio ${ratio.toFixed(2)}.`);
   }
   const life = find(run, 'lifecycle', 'sqlite');
   if (life) lines.push(`Full lifecycles ≥ 300/s (SQLite): ${verdict(life.perSecond >= 300)} — ${life.perSecond.toFixed(0)}/s (${n0(life.perSecond * 5)} requests/s).`);
@@ -49,7 +48,7 @@ export function dossierTargets(run: DossierRun, results: readonly ScenarioResult
   return lines;
 }
 
-export function dossierMarkdown(run: DossierRun, results: readonly ScenarioResult[]): string {
+export function dossierMarkdown(run: DossierRun): string {
   if (run.figures.length === 0 && run.notes.length === 0) return '';
   const rows = run.figures.map((f) => `| ${f.scenario} | ${f.dialect} | ${n0(f.perSecond)} ${f.unit} | ${ms(f.p50)} | ${ms(f.p99)} | ${n0(f.ok)} | ${n0(f.failed)} | ${f.description} |`);
   const notes = [...run.notes, ...run.figures.flatMap((f) => f.notes.map((note) => `${f.scenario} [${f.dialect}]: ${note}`))];
@@ -67,9 +66,9 @@ export function dossierMarkdown(run: DossierRun, results: readonly ScenarioResul
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
     '',
-    ...dossierTargets(run, results).map((line) => `- ${line}`),
+    ...dossierTargets(run).map((line) => `- ${line}`),
     '',
-    'Method: the real app (`buildApp`) in a child process pinned like the others, demo data seeded, signed in as the Cần Đăng desk officer, specialist and leader. Intake uses autocannon. The lookup is paced evenly at its fixed rate by bench/paced-load.ts (open loop, each latency measured from the instant its request was due, rotating over the codes the lifecycle run produced); until 2026-12-04 it used autocannon’s `overallRate`, which sends each connection’s quota for the second back-to-back as the second starts — a burst of 1,000 requests with 20 in flight each second, so its p50 of about 3 ms and p99 near 10 ms measured the queue inside the burst. A lifecycle is five dependent requests (counter intake with receipt → take up the appraisal → complete it → the leader approves → return), driven by bench/lifecycle-load.ts — concurrent request loops over keep-alive connections — because autocannon cannot carry ids from one answer into the next request. p50/p99 of a lifecycle are for the whole sequence. The scale target compares intake, then whole lifecycles, on the 1,000,000-dossier fixture (B) with a fresh database (A), both servers up at once and pinned alike, measured in alternating slots A B B A A B B A after a warm-up of each (bench/interleaved-load.ts); until 2026-12-04 the fresh figure was the intake-online scenario’s, taken minutes apart, and the machine’s drift alone moved that ratio between 0.79 and 1.30 in one day. PostgreSQL: a throwaway cluster as the tests start it (fsync and synchronous_commit on), its processes not pinned.',
+    'Method: the real app (`buildApp`) in a child process pinned like the others, demo data seeded, signed in as the Cần Đăng desk officer, specialist and leader. Intake uses autocannon; its target compares it with the naive durable write (bench/servers/baseline-durable-write.ts) measured alternately with it, both servers up at once and pinned alike (bench/intake-scenario.ts) — until 2026-12-04 against the base table’s baseline-durable-write, taken a minute apart, when the server CPU per request of the same code moved 1.5–1.75× between consecutive runs and the ratio between 0.54 and 1.59. The lookup is paced evenly at its fixed rate by bench/paced-load.ts (open loop, each latency measured from the instant its request was due, rotating over the codes the lifecycle run produced); until 2026-12-04 it used autocannon’s `overallRate`, which sends each connection’s quota for the second back-to-back as the second starts — a burst of 1,000 requests with 20 in flight each second, so its p50 of about 3 ms and p99 near 10 ms measured the queue inside the burst. A lifecycle is five dependent requests (counter intake with receipt → take up the appraisal → complete it → the leader approves → return), driven by bench/lifecycle-load.ts — concurrent request loops over keep-alive connections — because autocannon cannot carry ids from one answer into the next request. p50/p99 of a lifecycle are for the whole sequence. The scale target compares intake, then whole lifecycles, on the 1,000,000-dossier fixture (B) with a fresh database (A), both servers up at once and pinned alike, measured in alternating slots A B B A A B B A after a warm-up of each (bench/interleaved-load.ts); until 2026-12-04 the fresh figure was the intake-online scenario’s, taken minutes apart, and the machine’s drift alone moved that ratio between 0.79 and 1.30 in one day. PostgreSQL: a throwaway cluster as the tests start it (fsync and synchronous_commit on), its processes not pinned.',
     '',
     ...(notes.length > 0 ? ['Checks and notes:', '', ...notes.map((note) => `- ${note}`), ''] : []),
   ].join('\n');

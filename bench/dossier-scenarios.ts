@@ -7,6 +7,7 @@ import pg from 'pg';
 import { startPgCluster, type PgCluster } from '../test/support/pg-cluster.js';
 import type { RunningServer } from './child-server.js';
 import { appSpec, countStatus, filing, lifecycle, session, withApp, type Session } from './dossier-journeys.js';
+import { intakeAgainstBaseline } from './intake-scenario.js';
 import { measureSequences, type SequenceFigures } from './lifecycle-load.js';
 import { measurePaced } from './paced-load.js';
 import { measure, type ScenarioResult } from './load.js';
@@ -17,7 +18,7 @@ import type { ScenarioEnv } from './scenarios.js';
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface DossierFigure {
-  readonly scenario: 'intake-online' | 'lifecycle' | 'public-lookup' | 'scale-intake-fresh' | 'scale-intake-online' | 'scale-lifecycle-fresh' | 'scale-lifecycle' | 'scale-staff-search-fresh' | 'scale-staff-search';
+  readonly scenario: 'intake-baseline' | 'intake-online' | 'lifecycle' | 'public-lookup' | 'scale-intake-fresh' | 'scale-intake-online' | 'scale-lifecycle-fresh' | 'scale-lifecycle' | 'scale-staff-search-fresh' | 'scale-staff-search';
   readonly dialect: DialectName;
   readonly description: string;
   /** req/s (intake, lookup) or lifecycles/s. */
@@ -37,10 +38,10 @@ export interface DossierRun {
 }
 
 /** Online submission (no login, JSON only, submit at once): one dossier + two events per request. */
-async function intakeOnline(env: ScenarioEnv, s: Session, scenario: DossierFigure['scenario'], dialect: DialectName, description: string): Promise<DossierFigure> {
+async function intakeOnline(env: ScenarioEnv, s: Session, scenario: DossierFigure['scenario'], dialect: DialectName, description: string, serverPid: number): Promise<DossierFigure> {
   const before = await countStatus(s, 'submitted');
   const body = JSON.stringify({ ...filing(s, 1), submit: true });
-  const result: ScenarioResult = await measure(`${scenario} [${dialect}]`, description, { url: `${s.url}/api/v1/public/dossiers`, method: 'POST', body }, env.settings);
+  const result: ScenarioResult = await measure(`${scenario} [${dialect}]`, description, { url: `${s.url}/api/v1/public/dossiers`, method: 'POST', body }, env.settings, serverPid);
   const stored = (await countStatus(s, 'submitted')) - before;
   const runs = env.settings.warmupSeconds > 0 ? 2 : 1;
   const extra = stored - result.all2xx;
@@ -129,7 +130,7 @@ export async function dossiersSqlite(env: ScenarioEnv, run: DossierRun): Promise
 async function freshSqlite(env: ScenarioEnv, run: DossierRun): Promise<void> {
   await withApp(appSpec(env, { BENCH_DB_FILE: path.join(env.tmpDir, 'motcua-dossiers.db') }), env, async (server) => {
     const s = await session(server.url);
-    if (wants(env, 'intake')) run.figures.push(await intakeOnline(env, s, 'intake-online', 'sqlite', 'POST /api/v1/public/dossiers, submit: true (a fresh database)'));
+    if (wants(env, 'intake')) run.figures.push(...(await intakeAgainstBaseline(env, s, server)));
     const codes: string[] = [];
     if (wants(env, 'lifecycle') || wants(env, 'lookup')) run.figures.push(await lifecycles(env, s, 'sqlite', codes, server.pid));
     if (wants(env, 'lookup')) run.figures.push(await publicLookup(env, s, codes, server));
@@ -164,7 +165,7 @@ export async function dossiersPostgres(env: ScenarioEnv, run: DossierRun, onClus
     const url = await createPgDatabase(cluster, 'motcua_bench');
     await withApp(appSpec(env, { BENCH_DATABASE_URL: url, BENCH_DB_FILE: 'unused' }), env, async (server) => {
       const s = await session(server.url);
-      run.figures.push(await intakeOnline(env, s, 'intake-online', 'postgres', 'POST /api/v1/public/dossiers, submit: true (a fresh database)'));
+      run.figures.push(await intakeOnline(env, s, 'intake-online', 'postgres', 'POST /api/v1/public/dossiers, submit: true (a fresh database)', server.pid));
       run.figures.push(await lifecycles(env, s, 'postgres', [], server.pid));
     });
   } finally {

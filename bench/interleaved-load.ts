@@ -5,7 +5,7 @@
 // Here both servers run at once (pinned to the same core; the idle one waits), each is warmed up, then the
 // slots go A B B A A B B A: a linear drift weighs both sides equally, and each adjacent pair gives a ratio of
 // its own, so the spread is visible next to the figure.
-import { processCpuSeconds } from './lifecycle-load.js';
+import { processCpuSeconds } from './process-cpu.js';
 import { fire, settleDisk, type LoadTarget } from './load.js';
 import type { BenchSettings } from './settings.js';
 

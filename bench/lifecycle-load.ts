@@ -2,11 +2,11 @@
 // sequence (e.g. a dossier's whole lifecycle, five dependent requests) after another over keep-alive
 // connections (node:http with a keep-alive agent), for a fixed time. autocannon cannot chain
 // a request on the previous answer's ids, so sequences use this driver; single requests use autocannon.
-import fs from 'node:fs';
 import http from 'node:http';
 import { percentile } from './burst-load.js';
 import type { LoadSide } from './interleaved-load.js';
 import { settleDisk } from './load.js';
+import { processCpuSeconds } from './process-cpu.js';
 
 export interface SequenceFigures {
   /** Sequences completed per second during the measured run. */
@@ -22,22 +22,6 @@ export interface SequenceFigures {
   readonly serverCpuSeconds: number | null;
 }
 
-/**
- * CPU seconds a process has used so far, all its threads (utime + stime of /proc/<pid>/stat); null where there is
- * no /proc. Per lifecycle, it is the figure that does not move with the disk's latency, only with the CPU's speed.
- */
-export function processCpuSeconds(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is the 14th field, stime the 15th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
-const CLOCK_TICKS = 100;
 
 async function loop(sequence: (worker: number) => Promise<void>, concurrency: number, seconds: number) {
   const deadline = performance.now() + seconds * 1000;

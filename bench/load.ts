@@ -2,6 +2,7 @@
 // the report needs.
 import { execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
+import { processCpuSeconds } from './process-cpu.js';
 import type { BenchSettings } from './settings.js';
 
 export interface LoadTarget {
@@ -15,6 +16,8 @@ export interface LoadTarget {
   readonly nextPath?: () => string;
   /** Connections for this target (default: the settings'). */
   readonly connections?: number;
+  /** Sees each answer that is not 2xx (to tell which refusal a failure was). */
+  readonly onFailure?: (status: number, body: string) => void;
 }
 
 export interface ScenarioResult {
@@ -45,10 +48,12 @@ function options(target: LoadTarget, settings: BenchSettings, seconds: number): 
     headers,
     ...(target.body !== undefined ? { body: target.body } : {}),
   };
-  const { nextBody, nextPath } = target;
-  if (!nextBody && !nextPath) return base;
+  const { nextBody, nextPath, onFailure } = target;
+  if (!nextBody && !nextPath && !onFailure) return base;
   // setupRequest runs for every request sent, so each one carries a fresh body or path.
-  return { ...base, requests: [{ setupRequest: (request) => ({ ...request, ...(nextBody ? { body: nextBody() } : {}), ...(nextPath ? { path: nextPath() } : {}) }) }] };
+  const setup = nextBody || nextPath ? { setupRequest: (request: autocannon.Request) => ({ ...request, ...(nextBody ? { body: nextBody() } : {}), ...(nextPath ? { path: nextPath() } : {}) }) } : {};
+  const watch = onFailure ? { onResponse: (status: number, body: string) => (status >= 200 && status < 300 ? undefined : onFailure(status, body)) } : {};
+  return { ...base, requests: [{ ...setup, ...watch }] };
 }
 
 export function fire(target: LoadTarget, settings: BenchSettings, seconds: number): Promise<autocannon.Result> {
@@ -64,12 +69,18 @@ export function settleDisk(): void {
   execFileSync('sync', { stdio: 'ignore' });
 }
 
-export async function measure(name: string, description: string, target: LoadTarget, settings: BenchSettings): Promise<ScenarioResult> {
+/**
+ * Warm-up, then the measured run. `serverPid`: the server process whose CPU time the measured run used is read
+ * too (a note gives it per 2xx answer: the figure that moves with the CPU's speed, not with the disk's latency).
+ */
+export async function measure(name: string, description: string, target: LoadTarget, settings: BenchSettings, serverPid?: number): Promise<ScenarioResult> {
   settleDisk();
   process.stdout.write(`  ${name}: warm-up ${settings.warmupSeconds} s, `);
   const warm = settings.warmupSeconds > 0 ? await fire(target, settings, settings.warmupSeconds) : undefined;
   process.stdout.write(`measuring ${settings.seconds} s… `);
+  const cpuBefore = serverPid === undefined ? null : processCpuSeconds(serverPid);
   const result = await fire(target, settings, settings.seconds);
+  const cpuAfter = serverPid === undefined ? null : processCpuSeconds(serverPid);
   const scenario: ScenarioResult = {
     name,
     description,
@@ -83,7 +94,9 @@ export async function measure(name: string, description: string, target: LoadTar
     all2xx: result['2xx'] + (warm ? warm['2xx'] : 0),
     notes: [],
   };
-  console.log(`${Math.round(scenario.reqPerSecMean)} req/s, p99 ${scenario.latencyP99} ms, non-2xx ${scenario.non2xx}, errors ${scenario.errors}`);
+  const cpuMs = cpuBefore === null || cpuAfter === null || result['2xx'] === 0 ? null : (1000 * (cpuAfter - cpuBefore)) / result['2xx'];
+  if (cpuMs !== null) scenario.notes.push(`the server process used ${cpuMs.toFixed(3)} ms of CPU per 2xx answer during the measured run (all its threads)`);
+  console.log(`${Math.round(scenario.reqPerSecMean)} req/s, p99 ${scenario.latencyP99} ms, non-2xx ${scenario.non2xx}, errors ${scenario.errors}${cpuMs === null ? '' : `, ${cpuMs.toFixed(3)} ms of server CPU each`}`);
   if (warm && (warm.non2xx > 0 || warm.errors > 0)) scenario.notes.push(`warm-up had ${warm.non2xx} non-2xx and ${warm.errors} errors`);
   return scenario;
 }

@@ -125,7 +125,7 @@ Produced by \`npm run bench\` (bench/run.ts); each run appends a section below. 
   audit_log row per request: group commit), **motcua-api-write** (the real app, signed in as
   \`tinh.quantri\`, \`POST /api/v1/units\` with a unique code per request).
 - Dossier scenarios (issue 4, from December 2026): **intake-online** (\`POST /api/v1/public/dossiers\`,
-  \`submit: true\`) against baseline-durable-write, **lifecycle** (counter intake with receipt → appraisal taken
+  \`submit: true\`) against the naive durable write measured in alternating slots (**intake-baseline**), **lifecycle** (counter intake with receipt → appraisal taken
   up and completed → leader's approval → return: five dependent requests, driven by concurrent fetch loops),
   **public-lookup** (p99 at a fixed 1,000 req/s), **scale-intake-online** (the same intake with 1,000,000
   dossiers stored, from a fixture built once in \`bench/.tmp/\`), and intake and lifecycle on PostgreSQL.

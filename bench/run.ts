@@ -106,7 +106,7 @@ async function main(): Promise<void> {
 
   const elapsedSeconds = (Date.now() - startedAt.getTime()) / 1000;
   printReport(results);
-  const dossierSection = dossierMarkdown(dossiers, results);
+  const dossierSection = dossierMarkdown(dossiers);
   console.log(dossierSection);
   console.log(clockSection);
   console.log(reportSection);

@@ -54,7 +54,7 @@ export async function baselineRead(env: ScenarioEnv): Promise<ScenarioResult> {
 export async function baselineDurableWrite(env: ScenarioEnv): Promise<ScenarioResult> {
   const spec = { script: 'baseline-durable-write.ts', readyPath: '/count', env: { BENCH_DB_FILE: path.join(env.tmpDir, 'baseline-write.db') } };
   return withServer(spec, env, async (server) => {
-    const result = await measure('baseline-durable-write', 'bare Fastify 5 + better-sqlite3, one INSERT + COMMIT (fsync) per request', { url: `${server.url}/write`, method: 'POST' }, env.settings);
+    const result = await measure('baseline-durable-write', 'bare Fastify 5 + better-sqlite3, one INSERT + COMMIT (fsync) per request', { url: `${server.url}/write`, method: 'POST' }, env.settings, server.pid);
     await checkRows(server, result, env.settings);
     return result;
   });
