@@ -112,7 +112,8 @@ export class DossierUnitsRepository implements DossierProjection {
   /**
    * Dossiers of some units, newest first, optionally of one status or found by code or applicant: those they took
    * part in (received, or held a step), and those awaiting their receipt. A citizen's online draft is the citizen's:
-   * no staff search lists it. `unitIds` null: every dossier (system administrators).
+   * no unit's search lists it. `unitIds` null: every dossier, drafts included (system administrators, who run the
+   * system; leaving online drafts out of their count would read every draft's row: 208 ms with 62,500 of them).
    */
   async search(filter: DossierSearchFilter): Promise<{ items: DossierState[]; total: number }> {
     const unitIds = filter.unitIds && [...filter.unitIds];
@@ -147,11 +148,7 @@ export class DossierUnitsRepository implements DossierProjection {
     if (filter.status) query = query.where('dossiers.status', '=', filter.status);
     if (filter.code) query = query.where('dossiers.code', '=', filter.code);
     if (filter.applicantIdNumber) query = query.where('dossiers.applicant_id_number', '=', filter.applicantIdNumber);
-    const count = async (q: typeof query) => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    // Online drafts are left out by subtracting them (few, found by the status index): a condition on the channel
-    // would make counting every dossier read every row instead of the smallest index.
-    const onlineDrafts = unitIds === null && (filter.status === undefined || filter.status === 'draft') ? await count(query.where('dossiers.status', '=', 'draft').where('dossiers.channel', '=', 'online')) : 0;
-    const total = (await count(query)) - onlineDrafts;
+    const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     if (filter.offset >= total) return { items: [], total }; // nothing to read (a walk would read every dossier)
     let page = query;
     if (unitIds === null && filter.status && !filter.code && !filter.applicantIdNumber && total > this.walkNewestAbove) {
@@ -160,7 +157,6 @@ export class DossierUnitsRepository implements DossierProjection {
       // status is compared through an expression so that no planner picks the status index for it.
       page = this.db.selectFrom('dossiers').where(sql<string>`${sql.ref('dossiers.status')} || ''`, '=', filter.status);
     }
-    if (onlineDrafts > 0) page = page.where((eb) => eb.not(eb.and([eb('dossiers.status', '=', 'draft'), eb('dossiers.channel', '=', 'online')])));
     const rows = await page.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
     return { items: rows.map((r) => readJson<DossierState>(r.state)), total };
   }
