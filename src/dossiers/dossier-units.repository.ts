@@ -130,7 +130,7 @@ export class DossierUnitsRepository implements DossierProjection {
     // Both kinds (no status asked): the first offset + limit of each, merged newest first. A dossier is of one kind
     // or the other (rows are written at receipt); one received between the two reads is shown once.
     const [rows, waiting] = [await this.unitRowsPage(unitIds, undefined, 0, offset + limit), await this.awaitingPage(unitIds, undefined, 0, offset + limit)];
-    const merged = [...rows, ...waiting].sort(newestFirst).filter((key, i, all) => i === 0 || key.dossier_id !== all[i - 1]!.dossier_id);
+    const merged = distinctNewestFirst([...rows, ...waiting]);
     return { items: await this.states(merged.slice(offset, offset + limit)), total };
   }
 
@@ -183,11 +183,20 @@ export class DossierUnitsRepository implements DossierProjection {
     return Number(receivedHere.n) + Number(elsewhere.n);
   }
 
-  /** A page of the units' rows, from the index alone (skipping `offset` entries there). */
+  /**
+   * A page of the units' rows, from the index alone. One unit: its range, skipping `offset` entries there. Several:
+   * the first offset + limit of each unit's range, merged newest first without the second row of a dossier — a
+   * dossier's place among the distinct dossiers is never before its place in any one range, so these are enough.
+   * Asked as one DISTINCT query, SQLite collected and sorted every row of every unit: 1.5 s for the province's
+   * supervisor's returned dossiers with 1,000,000 stored.
+   */
   private async unitRowsPage(unitIds: string[], status: string | undefined, offset: number, limit: number): Promise<PageKey[]> {
-    let page = this.unitRows(unitIds, status).select(['dossier_id', 'created_at']);
-    if (unitIds.length > 1) page = page.distinct();
-    return page.orderBy('created_at', 'desc').orderBy('dossier_id').limit(limit).offset(offset).execute();
+    const range = (ids: string[], skip: number, take: number) =>
+      this.unitRows(ids, status).select(['dossier_id', 'created_at']).orderBy('created_at', 'desc').orderBy('dossier_id').limit(take).offset(skip).execute();
+    if (unitIds.length === 1) return range(unitIds, offset, limit);
+    const keys: PageKey[] = [];
+    for (const unitId of unitIds) keys.push(...(await range([unitId], 0, offset + limit)));
+    return distinctNewestFirst(keys).slice(offset, offset + limit);
   }
 
   /**
@@ -212,7 +221,7 @@ export class DossierUnitsRepository implements DossierProjection {
         keys.push(...found);
       }
     }
-    return keys.sort(newestFirst).slice(offset, offset + limit);
+    return distinctNewestFirst(keys).slice(offset, offset + limit);
   }
 
   private awaiting(unitIds: string[], status: AwaitingStatus) {
@@ -249,4 +258,9 @@ interface PageKey {
 function newestFirst(a: PageKey, b: PageKey): number {
   if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1;
   return a.dossier_id < b.dossier_id ? -1 : a.dossier_id > b.dossier_id ? 1 : 0;
+}
+
+/** Keys in the search's order, each dossier once (its keys are equal, so they sort next to each other). */
+function distinctNewestFirst(keys: PageKey[]): PageKey[] {
+  return keys.sort(newestFirst).filter((key, i, all) => i === 0 || key.dossier_id !== all[i - 1]!.dossier_id);
 }

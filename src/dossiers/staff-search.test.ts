@@ -49,8 +49,8 @@ forEachDialect(
       const before = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, (await search(t, u)).total] as const)));
       // Someone who sees the land and tax offices but not the centre that received: each dossier once, from
       // rows that are all of dossiers received elsewhere (the de-duplicated part of the count).
-      const bothOffices = async (status?: string) =>
-        t.app.services.dossierStore.uow.read.dossierUnits.search({ unitIds: [await unitId(t, '000.01.12.H01'), await unitId(t, '000.00.31.H01')], limit: 200, offset: 0, ...(status ? { status } : {}) });
+      const bothOffices = async (status?: string, page = { limit: 200, offset: 0 }) =>
+        t.app.services.dossierStore.uow.read.dossierUnits.search({ unitIds: [await unitId(t, '000.01.12.H01'), await unitId(t, '000.00.31.H01')], ...page, ...(status ? { status } : {}) });
       const officesBefore = (await bothOffices()).total;
       clock.set('2026-03-09T02:00:00.000Z');
       const first = await landTransfer(t, 'Nguyễn Văn Thứ Nhất');
@@ -71,6 +71,10 @@ forEachDialect(
       assert.equal(offices.total, officesBefore + 2);
       assert.deepEqual(offices.items.map((d) => d.id).filter((id) => id === first.id || id === second.id), [second.id, first.id]);
       assert.equal(new Set(offices.items.map((d) => d.id)).size, offices.items.length, 'no dossier twice');
+      // Pages one dossier long, each from the first rows of each unit merged: the same order, each dossier once.
+      const onePerPage: string[] = [];
+      for (let offset = 0; offset < Math.min(6, offices.total); offset++) onePerPage.push(...(await bothOffices(undefined, { limit: 1, offset })).items.map((d) => d.id));
+      assert.deepEqual(onePerPage, offices.items.slice(0, 6).map((d) => d.id));
       const commune = await search(t, 'candang.chuyenvien');
       assert.equal(commune.total, before['candang.chuyenvien']);
       assert.ok(!commune.items.some((d) => d.id === first.id || d.id === second.id));
