@@ -13,6 +13,7 @@ import * as m0010 from './0010-jobs.js';
 import * as m0011 from './0011-active-task-indexes.js';
 import * as m0012 from './0012-dossier-units.js';
 import * as m0013 from './0013-awaiting-receipt.js';
+import * as m0014 from './0014-awaiting-channel.js';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -35,4 +36,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0011-active-task-indexes': m0011,
   '0012-dossier-units': m0012,
   '0013-awaiting-receipt': m0013,
+  '0014-awaiting-channel': m0014,
 };
