@@ -12,8 +12,8 @@ import type { DossierProjection } from './dossiers.repository.js';
  * for a complete dossier, or refuse it). Online intake writes only the dossier and its events; the desk's search
  * finds these in the dossiers table (by receiving unit and status), and no other unit has a part in them yet.
  */
-export function awaitsReceipt(state: Pick<DossierState, 'status'>): boolean {
-  return state.status === 'draft' || state.status === 'submitted';
+function awaitsReceipt(state: Pick<DossierState, 'status'>): boolean {
+  return AWAITING_STATUSES.includes(state.status);
 }
 
 /**
@@ -85,16 +85,16 @@ export class DossierUnitsRepository implements DossierProjection {
         for (const unitId of participatingUnits(after)) fresh.push({ dossier_id: after.id, unit_id: unitId, status: after.status, created_at: now, receiving_unit_id: after.receivingUnitId });
         continue;
       }
-      const had = participatingUnits(before);
-      const has = participatingUnits(after);
-      if (has.length === 0) {
+      const hadRows = !awaitsReceipt(before);
+      if (awaitsReceipt(after)) {
         // Submitted anew after the desk returned it for completion: awaiting receipt again.
-        if (had.length > 0) await deleteUnits.execute(this.db, { dossierId: after.id });
+        if (hadRows) await deleteUnits.execute(this.db, { dossierId: after.id });
         continue;
       }
-      if (had.length > 0 && before.status !== after.status) await setStatus.execute(this.db, { dossierId: after.id, status: after.status });
-      if (had.length > 0 && before.tasks.length === after.tasks.length) continue; // a step's unit never changes once started
-      for (const unitId of has) if (!had.includes(unitId)) await joinUnit.execute(this.db, { dossierId: after.id, unitId, status: after.status, receivingUnitId: after.receivingUnitId });
+      if (hadRows && before.status !== after.status) await setStatus.execute(this.db, { dossierId: after.id, status: after.status });
+      if (hadRows && before.tasks.length === after.tasks.length) continue; // a step's unit never changes once started
+      const had = participatingUnits(before);
+      for (const unitId of participatingUnits(after)) if (!had.includes(unitId)) await joinUnit.execute(this.db, { dossierId: after.id, unitId, status: after.status, receivingUnitId: after.receivingUnitId });
     }
     if (changes.length === 1) {
       for (const row of fresh) await insertUnit.execute(this.db, { dossierId: row.dossier_id, unitId: row.unit_id, status: row.status, createdAt: row.created_at, receivingUnitId: row.receiving_unit_id });
