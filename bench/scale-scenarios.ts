@@ -5,7 +5,8 @@ import path from 'node:path';
 import { percentile } from './burst-load.js';
 import { appSpec, countStatus, filing, lifecycle, login, session, withApp, type Session } from './dossier-journeys.js';
 import type { DossierFigure, DossierRun } from './dossier-scenarios.js';
-import { autocannonSide, measureInterleaved, type LoadSide, type SideFigures } from './interleaved-load.js';
+import { compareInterleaved } from './interleaved-figures.js';
+import { autocannonSide } from './interleaved-load.js';
 import { getPolitely, sequenceSide } from './lifecycle-load.js';
 import { buildScaleFixture, readFixtureInfo } from './scale-fixture.js';
 import type { ScenarioEnv } from './scenarios.js';
@@ -42,8 +43,9 @@ interface Sides {
 async function intake(env: ScenarioEnv, sides: Sides, stored: string): Promise<DossierFigure[]> {
   const side = (s: Session, pid: number) => autocannonSide({ url: `${s.url}/api/v1/public/dossiers`, method: 'POST', body: JSON.stringify({ ...filing(s, 1), submit: true }) }, env.settings, pid);
   const before = await Promise.all([countStatus(sides.fresh, 'submitted'), countStatus(sides.scaled, 'submitted')]);
-  return compare(env, sides, {
+  return compareInterleaved(env, {
     label: 'scale-intake-online',
+    sideNames: 'fresh (A) and 1M (B)',
     check: async (i) => {
       const written = (await countStatus(i === 0 ? sides.fresh : sides.scaled, 'submitted')) - before[i]!;
       return { written, what: 'submitted dossiers stored' };
@@ -65,8 +67,9 @@ async function lifecycles(env: ScenarioEnv, sides: Sides, stored: string): Promi
     let n = 0;
     return sequenceSide(() => lifecycle(s, n++, kept, Number.POSITIVE_INFINITY), concurrency, pid);
   };
-  return compare(env, sides, {
+  return compareInterleaved(env, {
     label: 'scale-lifecycle',
+    sideNames: 'fresh (A) and 1M (B)',
     // Each completed lifecycle's code is looked up: what this run's lifecycles left, whatever else the fixture holds.
     check: async (i) => {
       const session = i === 0 ? sides.fresh : sides.scaled;
@@ -132,53 +135,4 @@ async function staffSearch(sides: Sides, stored: string): Promise<DossierFigure[
     });
   }
   return figures;
-}
-
-type SideWithFailures = LoadSide & { readonly failures?: readonly string[] };
-
-interface Comparison {
-  readonly label: string;
-  /** After the run: what side i (0: A, 1: B) really wrote, to set against its successes. */
-  readonly check: (i: 0 | 1) => Promise<{ written: number; what: string }>;
-  readonly sides: readonly [SideWithFailures, SideWithFailures];
-  readonly inFlight: number;
-  readonly scenarios: readonly [DossierFigure['scenario'], DossierFigure['scenario']];
-  readonly unit: DossierFigure['unit'];
-  readonly what: readonly [string, string];
-}
-
-async function compare(env: ScenarioEnv, sides: Sides, c: Comparison): Promise<DossierFigure[]> {
-  process.stdout.write(`  ${c.label} [sqlite]: warm-up ${env.settings.warmupSeconds} s each, then fresh (A) and 1M (B) in alternating slots: `);
-  const figures = await measureInterleaved(c.sides[0], c.sides[1], env.settings, 2, (text) => process.stdout.write(text));
-  console.log(`→ ratio ${figures.ratio.toFixed(2)} (pairs ${figures.pairRatios.map((r) => r.toFixed(2)).join(', ')})`);
-  const checks = [await c.check(0), await c.check(1)] as const;
-  const slots = `${figures.slots.length} alternating slots of ${figures.slots[0]!.seconds.toFixed(1)} s, A B B A twice, after a ${env.settings.warmupSeconds} s warm-up of each`;
-  const notes = (i: 0 | 1, side: SideFigures): string[] => {
-    const { written, what } = checks[i];
-    const extra = written - side.all2xx;
-    const ok = extra >= 0 && extra <= (1 + figures.slots.length) * c.inFlight;
-    return [
-      `${ok ? 'ok' : 'MISMATCH'}: ${written} ${what} for ${side.all2xx} successes (warm-up included)`,
-      ...(side.cpuMsPerAnswer === null ? [] : [`the server process used ${side.cpuMsPerAnswer.toFixed(3)} ms of CPU per success during its slots (all threads)`]),
-      ...(side.warmupProblems > 0 ? [`warm-up had ${side.warmupProblems} failures`] : []),
-      ...(c.sides[i].failures ?? []).map((failure) => `failure: ${failure}`),
-    ];
-  };
-  const figure = (i: 0 | 1, side: SideFigures, description: string, extra: string[]): DossierFigure => ({
-    scenario: c.scenarios[i],
-    dialect: 'sqlite',
-    description,
-    perSecond: side.perSecond,
-    unit: c.unit,
-    p50: side.p50,
-    p99: side.p99,
-    ok: side.ok,
-    failed: side.failed,
-    notes: [...notes(i, side), ...extra],
-  });
-  const pairs = `B/A by adjacent pair of slots: ${figures.pairRatios.map((r) => r.toFixed(2)).join(', ')}; over all slots ${figures.ratio.toFixed(2)}`;
-  return [
-    figure(0, figures.a, `A: ${c.what[0]}, measured alternately with B (${slots}; p99 the worst slot's)`, []),
-    figure(1, figures.b, `B: ${c.what[1]}, alternately with A`, [pairs]),
-  ];
 }
