@@ -17,6 +17,8 @@ export interface ServerSpec {
   readonly readyPath: string;
   /** How long startup may take (MotCua hashes demo passwords, ~1 s on these machines). */
   readonly startTimeoutMs?: number;
+  /** Another checkout whose bench/servers/ script runs, from its own root (bench/ab.ts: two revisions); default this one. */
+  readonly root?: string;
 }
 
 export interface RunningServer {
@@ -84,7 +86,8 @@ export async function freePort(): Promise<number> {
 
 export async function startServer(spec: ServerSpec, pinCpu: number | null): Promise<RunningServer> {
   const port = await freePort();
-  const script = path.join(BENCH_DIR, 'servers', spec.script);
+  const root = spec.root ?? REPO_DIR;
+  const script = path.join(spec.root ? path.join(spec.root, 'bench') : BENCH_DIR, 'servers', spec.script);
   // node --import tsx runs TypeScript in the child without a second tsx wrapper process, so the pid we
   // signal is the server itself (taskset execs node, keeping the pid).
   // BENCH_PROFILE_DIR=<dir>: each server writes a V8 CPU profile there when it stops (for finding where a
@@ -94,7 +97,7 @@ export async function startServer(spec: ServerSpec, pinCpu: number | null): Prom
   const [command, args] = pinCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', String(pinCpu), process.execPath, ...nodeArgs]];
   const loopFile = path.join(os.tmpdir(), `motcua-bench-loop-${process.pid}-${port}.json`);
   const child = spawn(command, args, {
-    cwd: REPO_DIR,
+    cwd: root,
     // No in-process job worker unless a scenario asks: the scenarios measure request handling, and the
     // jobs' own work (signing the forms a receipt calls for) is measured by BENCH_ONLY=documents.
     env: { JOBS_WORKER: 'false', ...process.env, ...spec.env, PORT: String(port), BENCH_LOOP_FILE: loopFile, NODE_ENV: spec.env?.NODE_ENV ?? 'development' },

@@ -90,12 +90,16 @@ export class DossierStore {
     throw error;
   }
 
-  /** Creates a dossier from its first events. */
+  /**
+   * Creates a dossier from its first events. `remember: false` when no command is expected soon (a citizen's
+   * online filing waits for the desk): kept here, each state would live on into the old generation only to be
+   * pushed out by newer ones, and the garbage collector would pay for it.
+   */
   async create(
     id: string,
     decision: Decision,
     meta: EventMeta,
-    options: { idempotency?: Idempotency; draftTokenHash?: string | null; respond?: (state: DossierState) => unknown } = {},
+    options: { idempotency?: Idempotency; draftTokenHash?: string | null; respond?: (state: DossierState) => unknown; remember?: boolean } = {},
   ): Promise<{ state: DossierState; replayed: boolean; response: unknown }> {
     const now = this.clock.now().toISOString();
     const respond = options.respond ?? ((state: DossierState) => state);
@@ -111,7 +115,7 @@ export class DossierStore {
         if (options.idempotency) await repos.dossiers.saveIdempotent(options.idempotency.scope, options.idempotency.key, fingerprint(options.idempotency.request), response, now);
         return { state, replayed: false, response, stored: { state, eventCount: events.length, draftTokenHash: options.draftTokenHash ?? null } };
       }).then(({ stored, ...result }) => {
-        if (stored) this.remember(id, stored);
+        if (stored && options.remember !== false) this.remember(id, stored);
         return result;
       });
     } catch (error) {

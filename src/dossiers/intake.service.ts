@@ -93,7 +93,7 @@ export class IntakeService {
       id,
       { events },
       { at: this.ctx.now().toISOString(), actorId: null, unitId: null },
-      { idempotency: this.ctx.idempotency(null, 'file-online', input, options), draftTokenHash: token ? hashToken(token) : null, respond: (state) => ({ state, draftToken: token }) },
+      { idempotency: this.ctx.idempotency(null, 'file-online', input, options), draftTokenHash: token ? hashToken(token) : null, respond: (state) => ({ state, draftToken: token }), remember: false },
     );
     return result.response as { state: DossierState; draftToken: string | null };
   }
