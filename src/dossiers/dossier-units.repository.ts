@@ -1,8 +1,9 @@
 // SQL for the units that took part in each dossier (dossier_units, migrations 0012 and 0013: none while it awaits receipt): written in the transaction
 // of every dossier write, like the report counters, and read by the staff search, which lists a unit's
 // dossiers newest first from one index range instead of testing every dossier of a status.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { readJson, type Executor } from '../db/database.js';
+import type { DB } from '../db/schema.js';
 import { PreparedQuery } from '../db/prepared.js';
 import type { DossierState } from './dossier.js';
 import type { DossierProjection } from './dossiers.repository.js';
@@ -141,7 +142,7 @@ export class DossierUnitsRepository implements DossierProjection {
       query = query.where((eb) =>
         eb.or([
           eb.exists(eb.selectFrom('dossier_units').select('dossier_units.unit_id').whereRef('dossier_units.dossier_id', '=', 'dossiers.id').where('dossier_units.unit_id', 'in', unitIds)),
-          eb.and([eb('dossiers.receiving_unit_id', 'in', unitIds), eb.or([eb('dossiers.status', '=', 'submitted'), eb.and([eb('dossiers.status', '=', 'draft'), eb('dossiers.channel', '!=', 'online')])])]),
+          awaitingTheDesk(eb, unitIds),
         ]),
       );
     }
@@ -243,6 +244,19 @@ export class DossierUnitsRepository implements DossierProjection {
       return state === undefined ? [] : [readJson<DossierState>(state)];
     });
   }
+}
+
+/**
+ * SQL of `awaitsTheDesk` (dossier.ts) for dossiers received by one of `unitIds`: the statuses as one list, so that
+ * each (unit, status) is a range of the dossiers' (receiving unit, status, created_at, id, channel) index and the
+ * channel is read from it — not every dossier of the unit. (The search's `awaiting` asks the same per status.)
+ */
+export function awaitingTheDesk(eb: ExpressionBuilder<DB, 'dossiers'>, unitIds: readonly string[]) {
+  return eb.and([
+    eb('dossiers.receiving_unit_id', 'in', [...unitIds]),
+    eb('dossiers.status', 'in', ['submitted', 'draft']),
+    eb.or([eb('dossiers.status', '!=', 'draft'), eb('dossiers.channel', '!=', 'online')]),
+  ]);
 }
 
 type AwaitingStatus = 'draft' | 'submitted';

@@ -214,6 +214,15 @@ export interface DossierState {
   readonly paymentReference: string | null;
 }
 
+/**
+ * Waiting for the receiving desk to receive it (the desk's "to receive" list): submitted, or a draft the desk
+ * completes itself (photos sent by messaging, a postal hand-over). A citizen's online draft is theirs until they
+ * send it. The repositories ask the same in SQL (`awaitingTheDesk` in dossier-units.repository.ts).
+ */
+export function awaitsTheDesk(state: Pick<DossierState, 'status' | 'channel'>): boolean {
+  return state.status === 'submitted' || (state.status === 'draft' && state.channel !== 'online');
+}
+
 export function openPause(state: DossierState): Pause | undefined {
   return state.pauses.find((p) => p.to === null);
 }

@@ -6,6 +6,7 @@ import { columnParams, PreparedFamily, PreparedQuery, type Param } from '../db/p
 import type { DossierEventsTable, DossiersTable, DossierTasksTable } from '../db/schema.js';
 import type { DossierEvent } from './dossier-events.js';
 import { nationalStatusOf, openPause, type DossierState, type Task } from './dossier.js';
+import { awaitingTheDesk } from './dossier-units.repository.js';
 
 /** The columns of the dossiers row for a state: pure, so verification recomputes them. */
 export function dossierRow(state: DossierState, eventCount: number) {
@@ -362,16 +363,10 @@ export class DossiersRepository {
     return { items: rows.map((r) => ({ taskId: r.task_id, dossierId: r.dossier_id, state: readJson<DossierState>(r.state) })), total: Number(total.n) };
   }
 
-  /** Dossiers of receiving units in some statuses (e.g. submitted online, waiting for the desk). */
-  async byReceivingUnits(unitIds: readonly string[], statuses: readonly string[], limit: number, offset: number): Promise<{ items: DossierState[]; total: number }> {
+  /** The dossiers waiting for one of these desks to receive them (`awaitsTheDesk`), oldest first: the "to receive" list. */
+  async awaitingTheDesk(unitIds: readonly string[], limit: number, offset: number): Promise<{ items: DossierState[]; total: number }> {
     if (unitIds.length === 0) return { items: [], total: 0 };
-    // Drafts the desk completes itself (messaging photos, postal) wait for it too; online drafts are the citizen's.
-    // The statuses as one list: each (unit, status) is then a range of the index, not every dossier of the unit.
-    const query = this.db
-      .selectFrom('dossiers')
-      .where('receiving_unit_id', 'in', [...unitIds])
-      .where('status', 'in', [...statuses, 'draft'])
-      .where((eb) => eb.or([eb('status', '!=', 'draft'), eb('channel', '!=', 'online')]));
+    const query = this.db.selectFrom('dossiers').where((eb) => awaitingTheDesk(eb, unitIds));
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await query.select('state').orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
     return { items: rows.map((r) => readJson<DossierState>(r.state)), total: Number(total.n) };

@@ -10,7 +10,7 @@ import { cleanText, requireMandatoryComponents, submittedComponents, type Comman
 import type { DossierEventBody } from './dossier-events.js';
 import { stepTimeliness, type ProcedureCaseInfo } from './dossier-planning.js';
 import type { Decision } from './dossier-store.js';
-import type { Applicant, Channel, DossierState, ResultDelivery, SubmittedComponent } from './dossier.js';
+import { awaitsTheDesk, type Applicant, type Channel, type DossierState, type ResultDelivery, type SubmittedComponent } from './dossier.js';
 import { isDeskOfficer, requireDeskOfficer } from './dossiers.policy.js';
 import { evolve } from './evolve.js';
 import { requireStatus } from './transitions.js';
@@ -238,7 +238,7 @@ export class IntakeService {
       async (state) => {
         requireDeskOfficer(actor, state, await this.ctx.chains([state.receivingUnitId]));
         requireStatus(state, ['submitted', 'draft'], 'receive');
-        if (state.status === 'draft' && state.channel === 'online') throw new AppError('DOSSIER_TRANSITION_NOT_ALLOWED', { reason: 'an online draft is received once the applicant submits it' });
+        if (!awaitsTheDesk(state)) throw new AppError('DOSSIER_TRANSITION_NOT_ALLOWED', { reason: 'an online draft is received once the applicant submits it' });
         let current = state;
         const events: DossierEventBody[] = [];
         if (input.components) {

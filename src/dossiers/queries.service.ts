@@ -4,7 +4,7 @@ import { AppError } from '../errors/app-error.js';
 import { holdsRoleAt, type Actor, type Role } from '../identity/roles.js';
 import type { DossierContext } from './dossier-context.js';
 import type { StoredEvent } from './dossiers.repository.js';
-import { nationalChannelOf, nationalStatusOf, openPause, STATUS_LABELS, type DossierState, type Task } from './dossier.js';
+import { awaitsTheDesk, nationalChannelOf, nationalStatusOf, openPause, STATUS_LABELS, type DossierState, type Task } from './dossier.js';
 import { canAssign, canWorkOn, isDeskOfficer, requireView, type Chains, type DossierPermissions } from './dossiers.policy.js';
 import { isClosed } from './transitions.js';
 
@@ -37,7 +37,7 @@ export class DossierQueries {
     const active = state.tasks.filter((t) => t.status === 'active');
     const leader = active.some((t) => t.kind !== 'consult' && holdsRoleAt(actor, 'leader', chains.get(t.unitId) ?? [t.unitId])) || holdsRoleAt(actor, 'leader', chains.get(state.receivingUnitId) ?? []);
     return {
-      receive: desk && (state.status === 'submitted' || (state.status === 'draft' && state.channel !== 'online')),
+      receive: desk && awaitsTheDesk(state),
       returnResult: desk && state.status === 'resolved',
       apologise: leader && inProcess(state) && state.apology === null,
       stopOrWithdraw: desk && !isClosed(state) && state.status !== 'resolved' && state.decision === null,
@@ -134,7 +134,7 @@ export class DossierQueries {
     const withTask = async (result: { items: Array<{ taskId: string; state: DossierState }>; total: number }) => ({ total: result.total, items: result.items.map((r) => ({ task: r.state.tasks.find((t) => t.id === r.taskId) ?? null, state: r.state })) });
     switch (view) {
       case 'to_receive': {
-        const result = await repo.byReceivingUnits(this.unitsWithRole(actor, ['desk_officer']), ['submitted'], page.limit, page.offset);
+        const result = await repo.awaitingTheDesk(this.unitsWithRole(actor, ['desk_officer']), page.limit, page.offset);
         return { total: result.total, items: result.items.map((state) => ({ task: null, state })) };
       }
       case 'mine':

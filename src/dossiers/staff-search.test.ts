@@ -180,6 +180,16 @@ forEachDialect(
       assert.equal(drafts.total, before.drafts.total + 1);
       assert.equal(ids(drafts)[0], messaging.id);
       assert.ok(!ids(drafts).includes(citizenDraft.dossier.id));
+      // The "to receive" list (SQL) and the receive permission on each dossier (the state) say the same.
+      const deskCookie = await t.login('candang.motcua');
+      const toReceive = await t.inject({ method: 'GET', url: '/api/v1/dossiers/worklist?view=to_receive&limit=200', headers: { cookie: deskCookie } });
+      assert.equal(toReceive.statusCode, 200, toReceive.body);
+      const listed = new Set((toReceive.json().items as Array<{ dossier: { id: string } }>).map((i) => i.dossier.id));
+      for (const [id, awaits] of [[messaging.id, true], [firstOnline.id, true], [secondOnline.id, true], [counter.id, false], [citizenDraft.dossier.id, false]] as const) {
+        assert.equal(listed.has(id), awaits, `to receive: ${id}`);
+        const view = await t.inject({ method: 'GET', url: `/api/v1/dossiers/${id}`, headers: { cookie: deskCookie } });
+        assert.equal(view.json().permissions.receive, awaits, `receive permission: ${id}`);
+      }
       // Pages one dossier long walk the same order across both kinds.
       const paged: string[] = [];
       for (let offset = 0; offset < 6; offset++) paged.push(...ids(await search(t, 'candang.motcua', `&limit=1&offset=${offset}`)));
