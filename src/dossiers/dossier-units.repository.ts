@@ -123,9 +123,12 @@ export class DossierUnitsRepository implements DossierProjection {
     const { status, limit, offset } = filter;
     const awaiting = status === undefined || AWAITING_STATUSES.includes(status);
     const taking = status === undefined || !AWAITING_STATUSES.includes(status);
+    const everyUnit = unitIds.length > 1 && (await this.receivedEveryDossier(unitIds));
     const awaitingTotal = awaiting ? await this.awaitingCount(unitIds, status) : 0;
-    const total = awaitingTotal + (taking ? await this.unitRowsCount(unitIds, status) : 0);
+    const total = awaitingTotal + (taking ? (everyUnit ? await this.receivedCount(status) : await this.unitRowsCount(unitIds, status)) : 0);
     if (offset >= total) return { items: [], total };
+    // Every unit, every status: one walk of the newest-first index instead of merging each unit's first rows.
+    if (everyUnit && status === undefined) return { items: await this.newestOfEveryUnit(unitIds, offset, limit), total };
     if (awaitingTotal === 0) return { items: await this.states(await this.unitRowsPage(unitIds, status, offset, limit)), total };
     if (!taking) return { items: await this.states(await this.awaitingPage(unitIds, status, offset, limit)), total };
     // Both kinds (no status asked): the first offset + limit of each, merged newest first. A dossier is of one kind
@@ -160,6 +163,53 @@ export class DossierUnitsRepository implements DossierProjection {
     }
     const rows = await page.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
     return { items: rows.map((r) => readJson<DossierState>(r.state)), total };
+  }
+
+  /**
+   * Every dossier ever received was received by one of the units (the province's supervisor and administrators:
+   * other units — a central agency's tax office — may hold steps, but receive nothing of theirs). Then the dossiers
+   * with rows in the units are exactly those received (each has its receiving unit's row from receipt on), counted
+   * from the dossiers' own indexes: 27 ms for the 455,854 returned with 1,514,572 stored, where counting the rows
+   * of 20 units, each dossier once, took 1.4–2 s. One index range per other unit.
+   */
+  private async receivedEveryDossier(unitIds: string[]): Promise<boolean> {
+    const receivingElsewhere = await this.db
+      .selectFrom('units')
+      .select('units.id')
+      .where('units.id', 'not in', unitIds)
+      .where((eb) =>
+        eb.exists(eb.selectFrom('dossiers').select('dossiers.id').whereRef('dossiers.receiving_unit_id', '=', 'units.id').where('dossiers.status', 'not in', AWAITING_STATUSES)),
+      )
+      .limit(1)
+      .execute();
+    return receivingElsewhere.length === 0;
+  }
+
+  /** Dossiers received (no longer awaiting receipt), of a status that is not an awaiting one, or all. */
+  private async receivedCount(status: string | undefined): Promise<number> {
+    const count = async (query: ReturnType<typeof this.allDossiers>) => Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    if (status !== undefined) return count(this.allDossiers().where('status', '=', status));
+    return (await count(this.allDossiers())) - (await count(this.allDossiers().where('status', 'in', AWAITING_STATUSES)));
+  }
+
+  private allDossiers() {
+    return this.db.selectFrom('dossiers');
+  }
+
+  /**
+   * Every dossier received, and those awaiting the units' desks, newest first (for units that received every
+   * dossier): the newest-first index, each row's status read as it goes.
+   */
+  private async newestOfEveryUnit(unitIds: string[], offset: number, limit: number): Promise<DossierState[]> {
+    const rows = await this.allDossiers()
+      .select('state')
+      .where((eb) => eb.or([eb('status', 'not in', AWAITING_STATUSES), awaitingTheDesk(eb, unitIds)]))
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map((r) => readJson<DossierState>(r.state));
   }
 
   /**

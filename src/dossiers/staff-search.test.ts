@@ -9,6 +9,7 @@ import { DossierUnitsRepository } from './dossier-units.repository.js';
 import { postAs as post, unitIdByCode as unitId } from '../../test/support/dossier-requests.js';
 import { forEachDialect, type TestApp } from '../../test/support/test-app.js';
 import { testClock } from '../../test/support/test-clock.js';
+import { vietnamDateOf } from '../time/clock.js';
 
 const clock = testClock('2026-03-09T02:00:00.000Z'); // Monday 09/03/2026 09:00 in Vietnam
 
@@ -228,6 +229,65 @@ forEachDialect(
       assert.equal((await search(t, 'candang.motcua')).total, all.total);
 
       for (const id of [counter.id, firstOnline.id, secondOnline.id, citizenDraft.dossier.id, messaging.id]) assert.deepEqual(await t.app.services.dossierVerify.verifyOne(id), [], id);
+    });
+
+    it('counts and pages the dossiers of units that received every dossier (the province) as each unit’s own search merged', async () => {
+      const t = testApp();
+      const repo = t.app.services.dossierStore.uow.read.dossierUnits;
+      // Dossiers of every kind, some created at one instant (ties go by id): received at the centre with the tax
+      // office's steps, received at the commune's counter, submitted online, and a citizen's online draft.
+      const desk = await unitId(t, '001.21.45.H01');
+      const birth = (await t.inject({ method: 'GET', url: `/api/v1/procedures/${DEMO_PROCEDURES.birthRegistration.code}` })).json();
+      const birthFiling = (n: number) => ({
+        procedureCode: DEMO_PROCEDURES.birthRegistration.code,
+        caseCode: DEMO_PROCEDURES.birthRegistration.caseCode,
+        receivingUnitId: desk,
+        applicant: { kind: 'person', name: `Người Nộp ${n}`, idNumber: `08909000810${n}`, address: 'Ấp An Thái, xã Cần Đăng', phone: null, email: null },
+        subject: 'Đăng ký khai sinh',
+        components: birth.cases[0].components.map((c: { code: string }) => ({ code: c.code, originals: 1, copies: 0 })),
+        resultDelivery: 'counter',
+      });
+      for (let n = 0; n < 4; n++) {
+        clock.set(`2026-03-12T0${2 + (n % 2)}:00:00.000Z`);
+        await landTransfer(t, `Người Chuyển Nhượng ${n}`);
+        await post(t, 'candang.motcua', '/api/v1/dossiers', { ...birthFiling(n), channel: 'in_person', outcome: { kind: 'receive' } }, 201);
+        const online = await t.inject({ method: 'POST', url: '/api/v1/public/dossiers', payload: { ...birthFiling(n + 4), submit: n !== 3 } });
+        assert.equal(online.statusCode, 201, online.body);
+      }
+      const today = vietnamDateOf(clock.now());
+      const province = (await t.app.services.dossierStore.uow.read.units.subtree(await unitId(t, '000.00.00.H01'), today)).map((u) => u.id);
+      // The shortcut is taken (the tax office, outside the province, holds steps but receives nothing), and not for
+      // a part of the province.
+      const receivedEveryDossier = (ids: string[]) => (repo as unknown as { receivedEveryDossier(ids: string[]): Promise<boolean> }).receivedEveryDossier(ids);
+      assert.equal(await receivedEveryDossier(province), true);
+      const centre = await unitId(t, '000.01.01.H01');
+      assert.equal(await receivedEveryDossier(province.filter((id) => id !== centre)), false);
+
+      // What each unit finds alone (the general path), every page, merged newest first and each dossier once.
+      const merged = async (status: string | undefined) => {
+        const found = new Map<string, { id: string; createdAt: string }>();
+        for (const unit of province) {
+          for (let offset = 0; ; offset += 200) {
+            const page = await repo.search({ unitIds: [unit], limit: 200, offset, ...(status ? { status } : {}) });
+            for (const d of page.items) found.set(d.id, d);
+            if (offset + 200 >= page.total) break;
+          }
+        }
+        return [...found.values()].sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a.id < b.id ? -1 : 1)).map((d) => d.id);
+      };
+      for (const status of [undefined, 'received', 'returned', 'submitted', 'draft', 'returned_for_completion']) {
+        const expected = await merged(status);
+        const first = await repo.search({ unitIds: province, limit: 5, offset: 0, ...(status ? { status } : {}) });
+        assert.equal(first.total, expected.length, `${status ?? 'all'}: total`);
+        assert.deepEqual(first.items.map((d) => d.id), expected.slice(0, 5), `${status ?? 'all'}: first page`);
+        const middle = await repo.search({ unitIds: province, limit: 4, offset: 3, ...(status ? { status } : {}) });
+        assert.deepEqual(middle.items.map((d) => d.id), expected.slice(3, 7), `${status ?? 'all'}: a middle page`);
+        const tail = await repo.search({ unitIds: province, limit: 7, offset: Math.max(0, expected.length - 5), ...(status ? { status } : {}) });
+        assert.deepEqual(tail.items.map((d) => d.id), expected.slice(Math.max(0, expected.length - 5)), `${status ?? 'all'}: last page`);
+      }
+      assert.ok((await merged(undefined)).length > 12, 'enough dossiers for pages');
+      // Through HTTP: the province's supervisor searches those units.
+      assert.equal((await search(t, 'tinh.giamsat')).total, (await repo.search({ unitIds: province, limit: 1, offset: 0 })).total);
     });
   },
   { clock, env: { SESSION_TTL_HOURS: '720' } },
