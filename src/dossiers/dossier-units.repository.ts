@@ -46,10 +46,10 @@ export interface DossierSearchFilter {
 }
 
 /**
- * Above this many dossiers of a status (in the whole database), a page of them is found by walking the newest-first
- * index, reading about (offset + limit) × (all dossiers ÷ those of the status) rows; below it, sorting them costs less.
+ * Above this many dossiers of a status (in the whole database), a page of them is merged from each receiving unit's
+ * newest-first range of the status; below it, sorting them costs less.
  */
-const WALK_NEWEST_ABOVE = 5000;
+const MERGE_UNITS_ABOVE = 5000;
 
 /** Rows per multi-row insert (4 columns each: far below SQLite's limit of bound parameters). */
 const BULK_ROWS = 500;
@@ -74,7 +74,7 @@ const joinUnit = new PreparedQuery((db, param) =>
 export class DossierUnitsRepository implements DossierProjection {
   constructor(
     private readonly db: Executor,
-    private readonly walkNewestAbove = WALK_NEWEST_ABOVE,
+    private readonly mergeUnitsAbove = MERGE_UNITS_ABOVE,
   ) {}
 
   /** Called by the dossiers repository in the transaction that writes a dossier's projection. */
@@ -153,16 +153,27 @@ export class DossierUnitsRepository implements DossierProjection {
     if (filter.code) query = query.where('dossiers.code', '=', filter.code);
     if (filter.applicantIdNumber) query = query.where('dossiers.applicant_id_number', '=', filter.applicantIdNumber);
     const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    if (filter.offset >= total) return { items: [], total }; // nothing to read (a walk would read every dossier)
-    let page = query;
-    if (unitIds === null && filter.status && !filter.code && !filter.applicantIdNumber && total > this.walkNewestAbove) {
-      // Every dossier of a common status: walk the newest-first index and skip the others, rather than sort every
-      // dossier of the status (SQLite took that plan: 4–26 s for the returned ones with 1,000,000 stored). The
-      // status is compared through an expression so that no planner picks the status index for it.
-      page = this.db.selectFrom('dossiers').where(sql<string>`${sql.ref('dossiers.status')} || ''`, '=', filter.status);
+    if (filter.offset >= total) return { items: [], total }; // nothing to read
+    if (unitIds === null && filter.status && !filter.code && !filter.applicantIdNumber && total > this.mergeUnitsAbove) {
+      return { items: await this.states(await this.newestOfStatus(filter.status, filter.offset, filter.limit)), total };
     }
-    const rows = await page.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
+    const rows = await query.select('dossiers.state').orderBy('dossiers.created_at', 'desc').orderBy('dossiers.id').limit(filter.limit).offset(filter.offset).execute();
     return { items: rows.map((r) => readJson<DossierState>(r.state)), total };
+  }
+
+  /**
+   * Every dossier of a common status, a page: the first offset + limit of each receiving unit's (unit, status,
+   * created_at desc, id) range, merged. Sorting every dossier of the status took SQLite 4–26 s for the returned ones
+   * with 1,000,000 stored; walking the newest-first index took 1.9 s for the processing ones, rare among the newest
+   * (0–17 ms here, one range per unit, units that received none included).
+   */
+  private async newestOfStatus(status: string, offset: number, limit: number): Promise<PageKey[]> {
+    const keys: PageKey[] = [];
+    for (const unit of await this.db.selectFrom('units').select('id').execute()) {
+      const range = this.db.selectFrom('dossiers').select(['id as dossier_id', 'created_at']).where('receiving_unit_id', '=', unit.id).where('status', '=', status);
+      keys.push(...(await range.orderBy('created_at', 'desc').orderBy('id').limit(offset + limit).execute()));
+    }
+    return distinctNewestFirst(keys).slice(offset, offset + limit);
   }
 
   /**
