@@ -165,10 +165,10 @@ export class DossierUnitsRepository implements DossierProjection {
   }
 
   /**
-   * Every dossier of a status received by some units (all units: a system administrator's), a page: the first
-   * offset + limit of each receiving unit's (unit, status, created_at desc, id) range, merged. Sorting every dossier of the status took SQLite 4–26 s for the returned ones
-   * with 1,000,000 stored; walking the newest-first index took 1.9 s for the processing ones, rare among the newest
-   * (0–17 ms here, one range per unit, units that received none included).
+   * A page of the dossiers of a status received by some units (every unit, for a system administrator): the first
+   * offset + limit of each receiving unit's (unit, status, created_at desc, id) range, merged. Sorting every dossier
+   * of the status took SQLite 4–26 s for the returned ones with 1,000,000 stored; walking the newest-first index took
+   * 1.9 s for the processing ones, rare among the newest; here 0–17 ms (one range per unit, empty ones included).
    */
   private async newestOfStatus(status: string, offset: number, limit: number, receivingUnitIds: readonly string[]): Promise<PageKey[]> {
     const keys: PageKey[] = [];
