@@ -123,8 +123,8 @@ export class DossierUnitsRepository implements DossierProjection {
     const { status, limit, offset } = filter;
     const awaiting = status === undefined || AWAITING_STATUSES.includes(status);
     const taking = status === undefined || !AWAITING_STATUSES.includes(status);
-    const everyUnit = unitIds.length > 1 && (await this.receivedEveryDossier(unitIds));
-    const awaitingTotal = awaiting ? await this.awaitingCount(unitIds, status) : 0;
+    const everyUnit = unitIds.length > 1 && (await this.filedWithEveryDossier(unitIds));
+    const awaitingTotal = awaiting ? await this.awaitingCount(unitIds, status, everyUnit) : 0;
     const total = awaitingTotal + (taking ? (everyUnit ? await this.receivedCount(status) : await this.unitRowsCount(unitIds, status)) : 0);
     if (offset >= total) return { items: [], total };
     // Every unit, every status: one walk of the newest-first index instead of merging each unit's first rows; of a
@@ -180,23 +180,21 @@ export class DossierUnitsRepository implements DossierProjection {
   }
 
   /**
-   * Every dossier ever received was received by one of the units (the province's supervisor and administrators:
-   * other units — a central agency's tax office — may hold steps, but receive nothing of theirs). Then the dossiers
-   * with rows in the units are exactly those received (each has its receiving unit's row from receipt on), counted
-   * from the dossiers' own indexes: 27 ms for the 455,854 returned with 1,514,572 stored, where counting the rows
-   * of 20 units, each dossier once, took 1.4–2 s. One index range per other unit.
+   * Every dossier was filed with one of the units (the province's supervisor and administrators: other units — a
+   * central agency's tax office — may hold steps, but nobody files with them). Then the dossiers with rows in the
+   * units are exactly those received (each has its receiving unit's row from receipt on), and those awaiting their
+   * desks all those awaiting: counted from the dossiers' own indexes — 27 ms for the 455,854 returned with 1,514,572
+   * stored, where counting the rows of 20 units, each dossier once, took 1.4–2 s. One index probe per other unit.
    */
-  private async receivedEveryDossier(unitIds: string[]): Promise<boolean> {
-    const receivingElsewhere = await this.db
+  private async filedWithEveryDossier(unitIds: string[]): Promise<boolean> {
+    const filedElsewhere = await this.db
       .selectFrom('units')
       .select('units.id')
       .where('units.id', 'not in', unitIds)
-      .where((eb) =>
-        eb.exists(eb.selectFrom('dossiers').select('dossiers.id').whereRef('dossiers.receiving_unit_id', '=', 'units.id').where('dossiers.status', 'not in', AWAITING_STATUSES)),
-      )
+      .where((eb) => eb.exists(eb.selectFrom('dossiers').select('dossiers.id').whereRef('dossiers.receiving_unit_id', '=', 'units.id')))
       .limit(1)
       .execute();
-    return receivingElsewhere.length === 0;
+    return filedElsewhere.length === 0;
   }
 
   /** Dossiers received (no longer awaiting receipt), of a status that is not an awaiting one, or all. */
@@ -271,10 +269,13 @@ export class DossierUnitsRepository implements DossierProjection {
    * Dossiers awaiting the units' receipt, of a status or both: submitted (online), and the desk's own drafts
    * (messaging photos, postal hand-overs it completes); counted from the (receiving unit, status) index.
    */
-  private async awaitingCount(unitIds: string[], status: string | undefined): Promise<number> {
+  private async awaitingCount(unitIds: string[], status: string | undefined, everyUnit = false): Promise<number> {
     let total = 0;
     for (const part of awaitingParts(status)) {
-      const query = this.awaiting(unitIds, part).select((eb) => eb.fn.countAll<number>().as('n'));
+      // Units every dossier was filed with: all the submitted ones, from the status index (its entries are a third
+      // the size of the unit index's: 20 against 88 ms, and 0.4 s against 1.2 s cold, for 600,000 submitted).
+      const from = everyUnit && part === 'submitted' ? this.allDossiers().where('status', '=', part) : this.awaiting(unitIds, part);
+      const query = from.select((eb) => eb.fn.countAll<number>().as('n'));
       total += Number((await query.executeTakeFirstOrThrow()).n);
     }
     return total;

@@ -231,7 +231,7 @@ forEachDialect(
       for (const id of [counter.id, firstOnline.id, secondOnline.id, citizenDraft.dossier.id, messaging.id]) assert.deepEqual(await t.app.services.dossierVerify.verifyOne(id), [], id);
     });
 
-    it('counts and pages the dossiers of units that received every dossier (the province) as each unit’s own search merged', async () => {
+    it('counts and pages the dossiers of units every dossier was filed with (the province) as each unit’s own search merged', async () => {
       const t = testApp();
       const repo = t.app.services.dossierStore.uow.read.dossierUnits;
       // Dossiers of every kind, some created at one instant (ties go by id): received at the centre with the tax
@@ -256,12 +256,12 @@ forEachDialect(
       }
       const today = vietnamDateOf(clock.now());
       const province = (await t.app.services.dossierStore.uow.read.units.subtree(await unitId(t, '000.00.00.H01'), today)).map((u) => u.id);
-      // The shortcut is taken (the tax office, outside the province, holds steps but receives nothing), and not for
-      // a part of the province.
-      const receivedEveryDossier = (ids: string[]) => (repo as unknown as { receivedEveryDossier(ids: string[]): Promise<boolean> }).receivedEveryDossier(ids);
-      assert.equal(await receivedEveryDossier(province), true);
+      // The shortcut is taken (the tax office, outside the province, holds steps but nobody files with it), and not
+      // for a part of the province.
+      const filedWithEveryDossier = (ids: string[]) => (repo as unknown as { filedWithEveryDossier(ids: string[]): Promise<boolean> }).filedWithEveryDossier(ids);
+      assert.equal(await filedWithEveryDossier(province), true);
       const centre = await unitId(t, '000.01.01.H01');
-      assert.equal(await receivedEveryDossier(province.filter((id) => id !== centre)), false);
+      assert.equal(await filedWithEveryDossier(province.filter((id) => id !== centre)), false);
 
       // What each unit finds alone (the general path), every page, merged newest first and each dossier once.
       const merged = async (status: string | undefined) => {
