@@ -209,8 +209,8 @@ export class DossierUnitsRepository implements DossierProjection {
   }
 
   /**
-   * Every dossier received, and those awaiting the units' desks, newest first (for units that received every
-   * dossier): the newest-first index, each row's status read as it goes.
+   * Every dossier received, and those awaiting the units' desks, newest first (for units every dossier was filed
+   * with): the newest-first index, each row's status read as it goes.
    */
   private async newestOfEveryUnit(unitIds: string[], offset: number, limit: number): Promise<DossierState[]> {
     const rows = await this.allDossiers()
@@ -319,7 +319,7 @@ export class DossierUnitsRepository implements DossierProjection {
 export function awaitingTheDesk(eb: ExpressionBuilder<DB, 'dossiers'>, unitIds: readonly string[]) {
   return eb.and([
     eb('dossiers.receiving_unit_id', 'in', [...unitIds]),
-    eb('dossiers.status', 'in', ['submitted', 'draft']),
+    eb('dossiers.status', 'in', AWAITING_STATUSES),
     eb.or([eb('dossiers.status', '!=', 'draft'), eb('dossiers.channel', '!=', 'online')]),
   ]);
 }
